@@ -1,0 +1,16 @@
+namespace CivicGrid.Web.Categories;
+
+/// <summary>
+/// An event category. <see cref="Name"/> is the professional term, <see cref="PlainName"/>
+/// what residents and grid workers call it.
+/// </summary>
+public class Category
+{
+    public int Id { get; set; }
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public required string PlainName { get; set; }
+    public required string NameEn { get; set; }
+    public bool IsActive { get; set; } = true;
+    public List<CategoryDeadline> Deadlines { get; set; } = [];
+}

@@ -1,0 +1,148 @@
+using CivicGrid.Web.Categories;
+using CivicGrid.Web.Events;
+using CivicGrid.Web.Identity;
+using CivicGrid.Web.Infrastructure.Database;
+using CivicGrid.Web.Organisation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivicGrid.Web.Demo;
+
+/// <summary>
+/// The demo district, built from the seeds' places (龙文区 → 蓝田街道 → 毅阳社区 …), with one
+/// account per role. Planted only into an empty database. Every demo account's password is
+/// <see cref="Password"/>; the README lists them.
+/// </summary>
+public sealed class DemoData(CivicGridDb db, UserManager<StaffUser> users)
+{
+    public const string Password = "Demo@2026";
+
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        if (await db.OrgUnits.AnyAsync(ct))
+        {
+            return;
+        }
+
+        await SeedCategoriesAsync(ct);
+
+        var district = await UnitAsync(OrgUnitKind.District, "龙文区", "350603", null, ct);
+        var districtCentre = await UnitAsync(OrgUnitKind.GovernanceCentre, "龙文区综治中心", "350603C01", district, ct);
+        await UnitAsync(OrgUnitKind.Department, "龙文区城市管理局", "350603D01", district, ct);
+        await UnitAsync(OrgUnitKind.Department, "龙文区住房和城乡建设局", "350603D02", district, ct);
+        await UnitAsync(OrgUnitKind.Department, "龙文区生态环境局", "350603D03", district, ct);
+
+        var landian = await UnitAsync(OrgUnitKind.Street, "蓝田街道", "350603001", district, ct);
+        var landianCentre = await UnitAsync(OrgUnitKind.GovernanceCentre, "蓝田街道综治中心", "350603001C01", landian, ct);
+        var chengguan = await UnitAsync(OrgUnitKind.Department, "蓝田街道城管办", "350603001D01", landian, ct);
+        var police = await UnitAsync(OrgUnitKind.Department, "蓝田派出所", "350603001D02", landian, ct);
+        var market = await UnitAsync(OrgUnitKind.Department, "蓝田市场监管所", "350603001D03", landian, ct);
+        await UnitAsync(OrgUnitKind.Department, "蓝田街道住建办", "350603001D04", landian, ct);
+
+        var yiyang = await CommunityAsync("毅阳社区", "350603001001", landian, 4, ct);
+        var tanlin = await CommunityAsync("檀林社区", "350603001002", landian, 3, ct);
+        await CommunityAsync("湘桥社区", "350603001003", landian, 3, ct);
+
+        var chaoyang = await UnitAsync(OrgUnitKind.Street, "朝阳街道", "350603002", district, ct);
+        await UnitAsync(OrgUnitKind.GovernanceCentre, "朝阳街道综治中心", "350603002C01", chaoyang, ct);
+        var chaoyangChengguan = await UnitAsync(OrgUnitKind.Department, "朝阳街道城管办", "350603002D01", chaoyang, ct);
+        await UnitAsync(OrgUnitKind.Department, "朝阳派出所", "350603002D02", chaoyang, ct);
+        var chaoyangCommunity = await CommunityAsync("朝阳社区", "350603002001", chaoyang, 3, ct);
+        await CommunityAsync("北庭社区", "350603002002", chaoyang, 2, ct);
+
+        var buwen = await UnitAsync(OrgUnitKind.Street, "步文街道", "350603003", district, ct);
+        await UnitAsync(OrgUnitKind.GovernanceCentre, "步文街道综治中心", "350603003C01", buwen, ct);
+        await UnitAsync(OrgUnitKind.Department, "步文街道城管办", "350603003D01", buwen, ct);
+        await CommunityAsync("步文社区", "350603003001", buwen, 2, ct);
+        await CommunityAsync("龙江社区", "350603003002", buwen, 2, ct);
+
+        await AccountAsync("qiumeiling", "邱美灵", StaffRole.GridWorker, yiyang.Grids[2]);
+        await AccountAsync("linxiaohua", "林晓华", StaffRole.GridWorker, yiyang.Grids[0]);
+        await AccountAsync("zhengwei", "郑伟", StaffRole.GridWorker, tanlin.Grids[0]);
+        await AccountAsync("chenliting", "陈立婷", StaffRole.CommunityHead, yiyang.Community);
+        await AccountAsync("huangyan", "黄燕", StaffRole.CommunityHead, tanlin.Community);
+        await AccountAsync("xujing", "许静", StaffRole.CommunityHead, chaoyangCommunity.Community);
+        await AccountAsync("wangjun", "王军", StaffRole.Dispatcher, landianCentre);
+        await AccountAsync("zhanghui", "张辉", StaffRole.Dispatcher, districtCentre);
+        await AccountAsync("liuqiang", "刘强", StaffRole.DepartmentHandler, chengguan);
+        await AccountAsync("zhoumin", "周敏", StaffRole.DepartmentHandler, police);
+        await AccountAsync("wuhong", "吴红", StaffRole.DepartmentHandler, market);
+        await AccountAsync("yangfan", "杨帆", StaffRole.DepartmentHandler, chaoyangChengguan);
+        await AccountAsync("liming", "李明", StaffRole.Leader, district);
+        await AccountAsync("admin", "系统管理员", StaffRole.Administrator, district);
+    }
+
+    private sealed record CommunityUnits(OrgUnit Community, List<OrgUnit> Grids);
+
+    private async Task<CommunityUnits> CommunityAsync(string name, string code, OrgUnit street, int gridCount, CancellationToken ct)
+    {
+        var community = await UnitAsync(OrgUnitKind.Community, name, code, street, ct);
+        var grids = new List<OrgUnit>();
+        for (var n = 1; n <= gridCount; n++)
+        {
+            grids.Add(await UnitAsync(OrgUnitKind.Grid, $"第{n}网格", $"{code}{n:D3}", community, ct));
+        }
+
+        return new CommunityUnits(community, grids);
+    }
+
+    private async Task<OrgUnit> UnitAsync(OrgUnitKind kind, string name, string code, OrgUnit? parent, CancellationToken ct)
+    {
+        var unit = new OrgUnit { Kind = kind, Name = name, Code = code, ParentId = parent?.Id };
+        db.OrgUnits.Add(unit);
+        await db.SaveChangesAsync(ct);
+        unit.Path = OrgUnit.ChildPath(parent?.Path ?? "/", unit.Id);
+        await db.SaveChangesAsync(ct);
+        return unit;
+    }
+
+    private async Task AccountAsync(string userName, string displayName, StaffRole role, OrgUnit unit)
+    {
+        var user = new StaffUser { UserName = userName, DisplayName = displayName, Role = role, UnitId = unit.Id, LockoutEnabled = true };
+        var result = await users.CreateAsync(user, Password);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Demo account {userName}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+
+    private async Task SeedCategoriesAsync(CancellationToken ct)
+    {
+        // Code, professional name, plain name, English, hours to handle at normal urgency.
+        (string Code, string Name, string Plain, string En, int HandleHours)[] categories =
+        [
+            ("0101", "占用绿地", "占用绿地、毁坏绿化", "Occupation of green space", 120),
+            ("0102", "违章搭建", "乱搭乱建", "Illegal construction", 120),
+            ("0103", "暴露垃圾", "垃圾没人清", "Exposed garbage", 24),
+            ("0104", "占道经营", "摆摊占道", "Street vending on the road", 48),
+            ("0105", "机动车乱停放", "车辆乱停", "Illegal parking", 24),
+            ("0201", "井盖缺损", "井盖坏了或丢了", "Damaged or missing manhole cover", 8),
+            ("0202", "路灯故障", "路灯不亮", "Street light out", 48),
+            ("0203", "道路破损", "路面坑洼", "Damaged road surface", 72),
+            ("0301", "邻里纠纷", "邻居吵架、纠纷", "Neighbour dispute", 72),
+            ("0302", "安全隐患", "有危险的地方", "Safety hazard", 24),
+            ("0303", "消防通道堵塞", "消防通道被堵", "Blocked fire lane", 8),
+            ("0401", "噪声扰民", "太吵了", "Noise nuisance", 48),
+            ("0402", "食品安全", "吃的东西不放心", "Food safety", 48),
+        ];
+
+        foreach (var (code, name, plain, en, handleHours) in categories)
+        {
+            var category = new Category { Code = code, Name = name, PlainName = plain, NameEn = en };
+            foreach (var urgency in Enum.GetValues<Urgency>())
+            {
+                foreach (var step in new[] { EventStep.Accept, EventStep.Dispatch, EventStep.SignFor, EventStep.Handle, EventStep.Verify })
+                {
+                    var minutes = step == EventStep.Handle
+                        ? handleHours * 60 / (int)Math.Pow(2, (int)urgency - 1)
+                        : Deadlines.Fallback(step, urgency);
+                    category.Deadlines.Add(new CategoryDeadline { Step = step, Urgency = urgency, Minutes = minutes });
+                }
+            }
+
+            db.Categories.Add(category);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,6 @@
+namespace CivicGrid.Web.Demo;
+
+public static class DemoServices
+{
+    public static IServiceCollection AddDemo(this IServiceCollection services) => services.AddScoped<DemoData>();
+}

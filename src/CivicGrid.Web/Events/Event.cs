@@ -1,0 +1,61 @@
+using CivicGrid.Web.Categories;
+using CivicGrid.Web.Organisation;
+
+namespace CivicGrid.Web.Events;
+
+/// <summary>
+/// 事件: one problem found on the ground, from report to evaluation. Status, holder and
+/// deadline change only through <see cref="Workflow.EventWorkflow"/>.
+/// </summary>
+public class Event
+{
+    public long Id { get; set; }
+    /// <summary>A number people read aloud on the phone, e.g. 2026-000123.</summary>
+    public required string Number { get; set; }
+    public required string Title { get; set; }
+    public required string Description { get; set; }
+    public int CategoryId { get; set; }
+    public Category? Category { get; set; }
+    public Urgency Urgency { get; set; }
+    public EventSource Source { get; set; }
+
+    public double Latitude { get; set; }
+    public double Longitude { get; set; }
+    public required string Address { get; set; }
+    public int StreetId { get; set; }
+    public int CommunityId { get; set; }
+    public int? GridId { get; set; }
+    public OrgUnit? Community { get; set; }
+    public OrgUnit? Grid { get; set; }
+    /// <summary>Hierarchy path of the incident's place (grid, else community): scope is a prefix test on it.</summary>
+    public required string PlacePath { get; set; }
+
+    public Guid ReporterId { get; set; }
+    public required string ReporterName { get; set; }
+
+    public EventStatus Status { get; set; }
+    /// <summary>The unit the event waits on now (grid, community, centre or lead department).</summary>
+    public int? HolderUnitId { get; set; }
+    public OrgUnit? HolderUnit { get; set; }
+    /// <summary>The centre that dispatched it, which receives returns and decides reassignment.</summary>
+    public int? DispatchingCentreId { get; set; }
+    /// <summary>The unit doing the work (lead department, community or grid); rework goes back to it.</summary>
+    public int? HandlerUnitId { get; set; }
+    public DateTime? StepDeadline { get; set; }
+    public int ReworkCount { get; set; }
+
+    public DateTime ReportedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public DateTime? ClosedAt { get; set; }
+    public Satisfaction? Satisfaction { get; set; }
+    public string? EvaluationComment { get; set; }
+
+    /// <summary>Optimistic concurrency: each change bumps it; a stale writer gets 409.</summary>
+    public int Version { get; set; }
+
+    public List<TimelineEntry> Timeline { get; set; } = [];
+    public List<EventAssignment> Assignments { get; set; } = [];
+    public List<Attachments.Attachment> Attachments { get; set; } = [];
+
+    public bool IsOverdue(DateTime nowUtc) => StepDeadline is { } deadline && nowUtc > deadline;
+}

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CivicGrid.Web.Events;
+
+public sealed class EventConfiguration : IEntityTypeConfiguration<Event>
+{
+    public const int TitleMaxLength = 100;
+    public const int DescriptionMaxLength = 4000;
+    public const int AddressMaxLength = 200;
+
+    public void Configure(EntityTypeBuilder<Event> e)
+    {
+        e.ToTable("Events");
+        e.Property(x => x.Number).HasMaxLength(20);
+        e.HasIndex(x => x.Number).IsUnique();
+        e.Property(x => x.Title).HasMaxLength(TitleMaxLength);
+        e.Property(x => x.Description).HasMaxLength(DescriptionMaxLength);
+        e.Property(x => x.Address).HasMaxLength(AddressMaxLength);
+        e.Property(x => x.PlacePath).HasMaxLength(200);
+        e.Property(x => x.ReporterName).HasMaxLength(50);
+        e.Property(x => x.EvaluationComment).HasMaxLength(1000);
+        e.Property(x => x.Version).IsConcurrencyToken();
+
+        e.HasOne(x => x.Category).WithMany().HasForeignKey(x => x.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(x => x.Community).WithMany().HasForeignKey(x => x.CommunityId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(x => x.Grid).WithMany().HasForeignKey(x => x.GridId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(x => x.HolderUnit).WithMany().HasForeignKey(x => x.HolderUnitId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(x => x.Timeline).WithOne().HasForeignKey(t => t.EventId);
+        e.HasMany(x => x.Assignments).WithOne().HasForeignKey(a => a.EventId);
+        e.HasMany(x => x.Attachments).WithOne().HasForeignKey(a => a.EventId);
+
+        // The to-do list: what waits on a unit, most urgent deadline first.
+        e.HasIndex(x => new { x.HolderUnitId, x.Status, x.StepDeadline });
+        e.HasIndex(x => x.PlacePath);
+        e.HasIndex(x => x.ReporterId);
+        e.HasIndex(x => x.ReportedAt);
+    }
+}

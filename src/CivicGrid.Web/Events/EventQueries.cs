@@ -1,0 +1,121 @@
+using System.Linq.Expressions;
+using CivicGrid.Web.Events.Workflow;
+using CivicGrid.Web.Identity;
+using CivicGrid.Web.Infrastructure;
+using CivicGrid.Web.Infrastructure.Database;
+using CivicGrid.Web.Infrastructure.Problems;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivicGrid.Web.Events;
+
+public sealed record EventFilter(string? Q = null, EventStatus? Status = null, int? CategoryId = null, bool? Overdue = null);
+
+/// <summary>Reads of events: search, detail, to-do and done. Every one goes through <see cref="EventScope"/>.</summary>
+public sealed class EventQueries(CivicGridDb db, TimeProvider clock)
+{
+    public async Task<Page<EventSummary>> SearchAsync(EventFilter filter, PageRequest page, Caller caller, CancellationToken ct)
+    {
+        var now = Now;
+        var events = db.Events.VisibleTo(caller);
+        if (filter.Status is { } status)
+        {
+            events = events.Where(e => e.Status == status);
+        }
+
+        if (filter.CategoryId is { } categoryId)
+        {
+            events = events.Where(e => e.CategoryId == categoryId);
+        }
+
+        if (filter.Overdue is { } overdue)
+        {
+            events = overdue ? events.Where(e => e.StepDeadline < now) : events.Where(e => e.StepDeadline == null || e.StepDeadline >= now);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var q = filter.Q.Trim();
+            events = events.Where(e => e.Number.Contains(q) || e.Title.Contains(q) || e.Address.Contains(q));
+        }
+
+        return await events.OrderByDescending(e => e.ReportedAt).ThenByDescending(e => e.Id).Select(Summary(now)).ToPageAsync(page, ct);
+    }
+
+    /// <summary>What waits on me or my unit, the nearest deadline first.</summary>
+    public Task<Page<EventSummary>> TodoAsync(PageRequest page, Caller caller, CancellationToken ct) =>
+        Todo(caller).OrderBy(e => e.StepDeadline == null).ThenBy(e => e.StepDeadline).ThenByDescending(e => e.Urgency).ThenBy(e => e.Id)
+            .Select(Summary(Now)).ToPageAsync(page, ct);
+
+    /// <summary>Events I have acted on, the latest first.</summary>
+    public Task<Page<EventSummary>> DoneAsync(PageRequest page, Caller caller, CancellationToken ct) =>
+        Done(caller).OrderByDescending(d => d.LastActedAt).ThenByDescending(d => d.Event.Id)
+            .Select(d => d.Event).Select(Summary(Now)).ToPageAsync(page, ct);
+
+    public async Task<WorkCounts> CountsAsync(Caller caller, CancellationToken ct)
+    {
+        var now = Now;
+        return new WorkCounts(
+            await Todo(caller).CountAsync(ct),
+            await Todo(caller).CountAsync(e => e.StepDeadline < now, ct),
+            await Done(caller).CountAsync(ct));
+    }
+
+    public async Task<EventDetail> DetailAsync(long id, Caller caller, CancellationToken ct)
+    {
+        var e = await db.Events.AsNoTracking().VisibleTo(caller)
+            .Include(x => x.Category)
+            .Include(x => x.Community)
+            .Include(x => x.Grid)
+            .Include(x => x.HolderUnit)
+            .Include(x => x.Assignments)
+            .Include(x => x.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id)).ThenInclude(t => t.Attachments)
+            .Include(x => x.Attachments)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(x => x.Id == id, ct)
+            ?? throw DomainException.NotFound();
+
+        var departmentIds = e.Assignments.Select(a => a.DepartmentId).Distinct().ToList();
+        var departments = await db.OrgUnits.Where(u => departmentIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var now = Now;
+        return new EventDetail(
+            e.Id, e.Number, e.Title, e.Description, e.CategoryId, e.Category!.Name, e.Category.PlainName, e.Urgency, e.Source, e.Status,
+            e.Latitude, e.Longitude, e.Address, e.StreetId, e.CommunityId, e.Community!.Name, e.GridId, e.Grid?.Name,
+            e.ReporterName, e.HolderUnitId, e.HolderUnit?.Name, e.DispatchingCentreId, e.ReportedAt, e.StepDeadline, e.IsOverdue(now),
+            e.ClosedAt, e.ReworkCount, e.Satisfaction, e.EvaluationComment, e.Version,
+            e.Assignments.OrderBy(a => a.AssignedAt).Select(a => new AssignmentView(a.DepartmentId, departments[a.DepartmentId], a.Role, a.Status, a.AssignedAt, a.FinishedAt, a.Note)).ToList(),
+            e.Timeline.Select(t => new TimelineView(t.Id, t.Action, t.FromStatus, t.ToStatus, t.ActorName, t.ActorUnitName, t.TargetUnitName, t.AssistUnitNames, t.Note, t.At, t.Attachments.Select(a => a.Id).ToList())).ToList(),
+            e.Attachments.OrderBy(a => a.UploadedAt).Select(a => new AttachmentView(a.Id, a.Stage, a.FileName, a.ContentType, a.Length, a.GpsLatitude, a.GpsLongitude, a.UploadedAt)).ToList(),
+            EventWorkflow.Available(EventFacts.Of(e), caller).Select(t => t.Action).ToList());
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    // Holding an event implies seeing it (escalation only moves up, dispatch adds an assignment),
+    // so the to-do list needs no scope filter on top.
+    private IQueryable<Event> Todo(Caller caller)
+    {
+        var unit = caller.UnitId;
+        var holds = EventWorkflow.Transitions.Any(t => t.Roles.Contains(caller.Role) && t.Parties.HasFlag(Party.Holder));
+        var assists = caller.Role == StaffRole.DepartmentHandler;
+        return db.Events.Where(e =>
+            (holds && e.HolderUnitId == unit) ||
+            (assists && e.Assignments.Any(a => a.DepartmentId == unit && a.Role == AssignmentRole.Assist && a.Status == AssignmentStatus.Pending)));
+    }
+
+    private sealed record DoneRow(Event Event, DateTime LastActedAt);
+
+    private IQueryable<DoneRow> Done(Caller caller)
+    {
+        var me = caller.UserId;
+        var visible = db.Events.VisibleTo(caller);
+        return db.TimelineEntries.Where(t => t.ActorId == me)
+            .GroupBy(t => t.EventId)
+            .Select(g => new { EventId = g.Key, Last = g.Max(t => t.At) })
+            .Join(visible, m => m.EventId, e => e.Id, (m, e) => new DoneRow(e, m.Last));
+    }
+
+    private static Expression<Func<Event, EventSummary>> Summary(DateTime now) => e => new EventSummary(
+        e.Id, e.Number, e.Title, e.CategoryId, e.Category!.Name, e.Category.PlainName, e.Urgency, e.Status, e.Address,
+        e.Community!.Name, e.Grid != null ? e.Grid.Name : null, e.HolderUnit != null ? e.HolderUnit.Name : null,
+        e.ReportedAt, e.StepDeadline, e.StepDeadline != null && e.StepDeadline < now);
+}

@@ -1,0 +1,173 @@
+using CivicGrid.Web.Categories;
+using CivicGrid.Web.Events.Attachments;
+using CivicGrid.Web.Events.Workflow;
+using CivicGrid.Web.Identity;
+using CivicGrid.Web.Infrastructure.Database;
+using CivicGrid.Web.Infrastructure.Problems;
+using CivicGrid.Web.Organisation;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivicGrid.Web.Events;
+
+/// <summary>
+/// Creates events: a report (上报) that enters the loop, or a matter already solved on the
+/// spot (自行处置) that is closed at once. The incident's place decides the community, never
+/// the reporter's own unit.
+/// </summary>
+public sealed class EventReporting(CivicGridDb db, EventNumbers numbers, Deadlines deadlines, AttachmentIntake intake, TimeProvider clock)
+{
+    private static readonly StaffRole[] SolversOnSpot = [StaffRole.GridWorker, StaffRole.CommunityHead];
+
+    public async Task<Event> ReportAsync(ReportRequest request, IReadOnlyList<Upload> photos, Caller caller, CancellationToken ct)
+    {
+        var (category, place) = await ValidateAsync(request, caller, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var source = request.Source ?? DefaultSource(caller.Role);
+        // A resident's report goes first to the grid worker who knows the place; staff reports go to the community.
+        var holder = source == EventSource.Resident && place.Grid is not null ? place.Grid : place.Community;
+
+        var e = NewEvent(request, category, place, source, caller, now);
+        e.Status = EventStatus.Reported;
+        e.HolderUnitId = holder.Id;
+        e.StepDeadline = await deadlines.DueAsync(category.Id, e.Urgency, EventStep.Accept, now, ct);
+        e.Timeline.Add(Entry(EventAction.Report, null, EventStatus.Reported, caller, now, holder, null));
+
+        return await SaveAsync(e, photos, [], caller, now, ct);
+    }
+
+    public async Task<Event> SolveOnSpotAsync(ReportRequest request, IReadOnlyList<Upload> before, IReadOnlyList<Upload> after, Caller caller, CancellationToken ct)
+    {
+        if (!SolversOnSpot.Contains(caller.Role))
+        {
+            throw DomainException.Forbidden("Event.OnlyFieldStaffSolveOnSpot");
+        }
+
+        var (category, place) = await ValidateAsync(request, caller, ct);
+        if (caller.PlaceScopePath is not { } scope || !(place.Grid ?? place.Community).Path.StartsWith(scope, StringComparison.Ordinal))
+        {
+            throw DomainException.Forbidden("Event.SolveOnSpotOutsideArea");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var e = NewEvent(request, category, place, request.Source ?? DefaultSource(caller.Role), caller, now);
+        e.Status = EventStatus.Closed;
+        e.HandlerUnitId = caller.UnitId;
+        e.ClosedAt = now;
+        e.Timeline.Add(Entry(EventAction.SolveOnSpot, null, EventStatus.Closed, caller, now, null, request.Description));
+
+        return await SaveAsync(e, before, after, caller, now, ct);
+    }
+
+    private async Task<Event> SaveAsync(Event e, IReadOnlyList<Upload> before, IReadOnlyList<Upload> after, Caller caller, DateTime now, CancellationToken ct)
+    {
+        var photos = await intake.AcceptAsync(0, before, AttachmentStage.Before, caller.UserId, now, ct);
+        try
+        {
+            photos.AddRange(await intake.AcceptAsync(0, after, AttachmentStage.After, caller.UserId, now, ct));
+            e.Attachments.AddRange(photos);
+            e.Timeline[0].Attachments.AddRange(photos);
+            e.Number = await numbers.NextAsync(now.Year, ct);
+            db.Events.Add(e);
+            await db.SaveChangesAsync(ct);
+            return e;
+        }
+        catch
+        {
+            intake.Discard(photos);
+            db.ChangeTracker.Clear();
+            throw;
+        }
+    }
+
+    private static Event NewEvent(ReportRequest request, Category category, Place place, EventSource source, Caller caller, DateTime now) => new()
+    {
+        Number = string.Empty,
+        Title = request.Title!.Trim(),
+        Description = request.Description!.Trim(),
+        CategoryId = category.Id,
+        Urgency = request.Urgency ?? Urgency.Normal,
+        Source = source,
+        Latitude = request.Latitude!.Value,
+        Longitude = request.Longitude!.Value,
+        Address = request.Address!.Trim(),
+        StreetId = place.Street.Id,
+        CommunityId = place.Community.Id,
+        GridId = place.Grid?.Id,
+        PlacePath = (place.Grid ?? place.Community).Path,
+        ReporterId = caller.UserId,
+        ReporterName = caller.DisplayName,
+        ReportedAt = now,
+        UpdatedAt = now,
+        Version = 1,
+    };
+
+    internal static TimelineEntry Entry(EventAction action, EventStatus? from, EventStatus to, Caller caller, DateTime now, OrgUnit? target, string? note) => new()
+    {
+        Action = action,
+        FromStatus = from,
+        ToStatus = to,
+        ActorId = caller.UserId,
+        ActorName = caller.DisplayName,
+        ActorUnitId = caller.UnitId,
+        ActorUnitName = caller.UnitName,
+        TargetUnitId = target?.Id,
+        TargetUnitName = target?.Name,
+        Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+        At = now,
+    };
+
+    private static EventSource DefaultSource(StaffRole role) => role switch
+    {
+        StaffRole.DepartmentHandler => EventSource.Department,
+        StaffRole.Leader => EventSource.Leader,
+        _ => EventSource.GridPatrol,
+    };
+
+    private sealed record Place(OrgUnit Street, OrgUnit Community, OrgUnit? Grid);
+
+    private async Task<(Category Category, Place Place)> ValidateAsync(ReportRequest request, Caller caller, CancellationToken ct)
+    {
+        var check = new Validation()
+            .Text(request.Title, "title", EventConfiguration.TitleMaxLength)
+            .Text(request.Description, "description", EventConfiguration.DescriptionMaxLength)
+            .Text(request.Address, "address", EventConfiguration.AddressMaxLength)
+            .Require(request.CategoryId is not null, "categoryId", "Validation.Required")
+            .Require(request.Latitude is { } lat && double.IsFinite(lat) && lat is >= -90 and <= 90, "latitude", "Validation.LatitudeRange")
+            .Require(request.Longitude is { } lng && double.IsFinite(lng) && lng is >= -180 and <= 180, "longitude", "Validation.LongitudeRange")
+            .Require(request.Urgency is null || Enum.IsDefined(request.Urgency.Value), "urgency", "Validation.UnknownValue")
+            .Require(request.Source is null || Enum.IsDefined(request.Source.Value), "source", "Validation.UnknownValue")
+            .Require(request.CommunityId is not null || request.GridId is not null, "communityId", "Validation.Required");
+
+        var category = request.CategoryId is { } categoryId
+            ? await db.Categories.SingleOrDefaultAsync(c => c.Id == categoryId && c.IsActive, ct)
+            : null;
+        check.Require(request.CategoryId is null || category is not null, "categoryId", "Validation.UnknownCategory");
+
+        var place = await ResolvePlaceAsync(request, caller, ct);
+        check.Require(place is not null || (request.CommunityId is null && request.GridId is null), request.GridId is null ? "communityId" : "gridId", "Validation.UnknownPlace");
+        check.ThrowIfInvalid();
+        return (category!, place!);
+    }
+
+    private async Task<Place?> ResolvePlaceAsync(ReportRequest request, Caller caller, CancellationToken ct)
+    {
+        var grid = request.GridId is { } gridId
+            ? await db.OrgUnits.SingleOrDefaultAsync(u => u.Id == gridId && u.Kind == OrgUnitKind.Grid && u.IsActive, ct)
+            : null;
+        if (request.GridId is not null && (grid is null || (request.CommunityId is { } c && grid.ParentId != c)))
+        {
+            return null;
+        }
+
+        var communityId = grid?.ParentId ?? request.CommunityId;
+        var community = await db.OrgUnits.Include(u => u.Parent)
+            .SingleOrDefaultAsync(u => u.Id == communityId && u.Kind == OrgUnitKind.Community && u.IsActive, ct);
+        // Staff report anywhere in their own district: the incident may stand in the next community.
+        var district = DistrictPathOf(caller.UnitPath);
+        return community?.Parent is { } street && community.Path.StartsWith(district, StringComparison.Ordinal)
+            ? new Place(street, community, grid)
+            : null;
+    }
+
+    private static string DistrictPathOf(string path) => path[..(path.IndexOf('/', 1) + 1)];
+}

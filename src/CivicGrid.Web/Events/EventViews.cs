@@ -1,0 +1,80 @@
+using CivicGrid.Web.Events.Attachments;
+using CivicGrid.Web.Events.Workflow;
+
+namespace CivicGrid.Web.Events;
+
+/// <summary>An event in a list.</summary>
+public sealed record EventSummary(
+    long Id,
+    string Number,
+    string Title,
+    int CategoryId,
+    string CategoryName,
+    string CategoryPlainName,
+    Urgency Urgency,
+    EventStatus Status,
+    string Address,
+    string CommunityName,
+    string? GridName,
+    string? HolderUnitName,
+    DateTime ReportedAt,
+    DateTime? StepDeadline,
+    bool IsOverdue);
+
+/// <summary>An event with everything its page shows, including what the caller may do next.</summary>
+public sealed record EventDetail(
+    long Id,
+    string Number,
+    string Title,
+    string Description,
+    int CategoryId,
+    string CategoryName,
+    string CategoryPlainName,
+    Urgency Urgency,
+    EventSource Source,
+    EventStatus Status,
+    double Latitude,
+    double Longitude,
+    string Address,
+    int StreetId,
+    int CommunityId,
+    string CommunityName,
+    int? GridId,
+    string? GridName,
+    string ReporterName,
+    int? HolderUnitId,
+    string? HolderUnitName,
+    int? DispatchingCentreId,
+    DateTime ReportedAt,
+    DateTime? StepDeadline,
+    bool IsOverdue,
+    DateTime? ClosedAt,
+    int ReworkCount,
+    Satisfaction? Satisfaction,
+    string? EvaluationComment,
+    int Version,
+    IReadOnlyList<AssignmentView> Assignments,
+    IReadOnlyList<TimelineView> Timeline,
+    IReadOnlyList<AttachmentView> Attachments,
+    IReadOnlyList<EventAction> AvailableActions);
+
+public sealed record AssignmentView(int DepartmentId, string DepartmentName, AssignmentRole Role, AssignmentStatus Status, DateTime AssignedAt, DateTime? FinishedAt, string? Note);
+
+public sealed record TimelineView(
+    long Id,
+    EventAction Action,
+    EventStatus? FromStatus,
+    EventStatus ToStatus,
+    string ActorName,
+    string ActorUnitName,
+    string? TargetUnitName,
+    string? AssistUnitNames,
+    string? Note,
+    DateTime At,
+    IReadOnlyList<Guid> AttachmentIds);
+
+/// <summary>Staff see the photo's GPS position; public views (a later feature) never carry it.</summary>
+public sealed record AttachmentView(Guid Id, AttachmentStage Stage, string FileName, string ContentType, long Length, double? GpsLatitude, double? GpsLongitude, DateTime UploadedAt);
+
+/// <summary>The to-do and done counts shown on the home page.</summary>
+public sealed record WorkCounts(int Todo, int Overdue, int Done);

@@ -1,0 +1,25 @@
+using CivicGrid.Web.Events.Workflow;
+
+namespace CivicGrid.Web.Events;
+
+/// <summary>One step of the 流程轨迹: who did what, when, and why. Never edited after it is written.</summary>
+public class TimelineEntry
+{
+    public long Id { get; set; }
+    public long EventId { get; set; }
+    public EventAction Action { get; set; }
+    public EventStatus? FromStatus { get; set; }
+    public EventStatus ToStatus { get; set; }
+    public Guid ActorId { get; set; }
+    public required string ActorName { get; set; }
+    public int ActorUnitId { get; set; }
+    public required string ActorUnitName { get; set; }
+    /// <summary>The unit the action sent the event to (escalation, dispatch, reassignment), if any.</summary>
+    public int? TargetUnitId { get; set; }
+    public string? TargetUnitName { get; set; }
+    /// <summary>Assisting departments named by a dispatch, as they were called then.</summary>
+    public string? AssistUnitNames { get; set; }
+    public string? Note { get; set; }
+    public DateTime At { get; set; }
+    public List<Attachments.Attachment> Attachments { get; set; } = [];
+}

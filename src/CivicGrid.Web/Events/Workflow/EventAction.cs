@@ -1,0 +1,40 @@
+namespace CivicGrid.Web.Events.Workflow;
+
+/// <summary>Everything that can happen to an event. The names are the glossary's.</summary>
+public enum EventAction
+{
+    /// <summary>上报.</summary>
+    Report = 1,
+    /// <summary>自行处置: a matter already solved on the spot, closed at once.</summary>
+    SolveOnSpot = 2,
+    /// <summary>受理: a grid or community takes the event on itself.</summary>
+    Accept = 3,
+    /// <summary>立案: a governance centre registers the event for dispatch.</summary>
+    Register = 4,
+    /// <summary>上报/提级: grid → community → street centre → district centre.</summary>
+    Escalate = 5,
+    /// <summary>派遣: to one lead department, optionally with assisting departments.</summary>
+    Dispatch = 6,
+    /// <summary>签收: the lead department accepts the dispatch.</summary>
+    SignFor = 7,
+    /// <summary>退回: "not ours", back to the dispatching centre with a reason.</summary>
+    Return = 8,
+    /// <summary>改派: the centre moves the event to another department.</summary>
+    Reassign = 9,
+    /// <summary>反馈: the handler reports the result, with evidence.</summary>
+    Feedback = 10,
+    /// <summary>协办反馈: an assisting department reports its part.</summary>
+    AssistFeedback = 11,
+    /// <summary>核查通过: the result holds on site; the event is closed.</summary>
+    Verify = 12,
+    /// <summary>核查不通过·返工: back to the handler.</summary>
+    Rework = 13,
+    /// <summary>办结: a grid or community that handled the event itself closes it.</summary>
+    Close = 14,
+    /// <summary>评价.</summary>
+    Evaluate = 15,
+    /// <summary>作废: rejected with a reason.</summary>
+    Void = 16,
+    /// <summary>重新打开.</summary>
+    Reopen = 17,
+}

@@ -1,0 +1,240 @@
+using CivicGrid.Web.Identity;
+using CivicGrid.Web.Infrastructure.Database;
+using CivicGrid.Web.Infrastructure.Problems;
+using CivicGrid.Web.Organisation;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivicGrid.Web.Events.Workflow;
+
+/// <summary>
+/// Applies one action of <see cref="EventWorkflow"/> to an event: checks it, moves the event,
+/// writes the timeline, and saves it all at once or not at all.
+/// </summary>
+public sealed class EventTransitions(CivicGridDb db, Deadlines deadlines, TimeProvider clock)
+{
+    public async Task<Event> ApplyAsync(long eventId, EventAction action, TransitionRequest request, Caller caller, CancellationToken ct)
+    {
+        var e = await db.Events.VisibleTo(caller)
+            .Include(x => x.Assignments)
+            .Include(x => x.HolderUnit)
+            .SingleOrDefaultAsync(x => x.Id == eventId, ct)
+            ?? throw DomainException.NotFound();
+
+        if (request.Version != e.Version)
+        {
+            throw DomainException.Conflict("Problem.ChangedMeanwhile");
+        }
+
+        var transition = EventWorkflow.For(action);
+        switch (EventWorkflow.Decide(EventFacts.Of(e), caller, action))
+        {
+            case Decision.IllegalState:
+                throw DomainException.Conflict("Event.IllegalTransition", action, e.Status);
+            case Decision.NotPermitted:
+                throw DomainException.Forbidden("Event.NotYourAction", action);
+        }
+
+        var attachments = await ValidateAsync(e, transition, request, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var from = e.Status;
+        var effect = await ApplyEffectAsync(e, action, request, caller, now, ct);
+
+        e.Status = transition.To ?? e.Status;
+        if (e.Status != from || effect.Target is not null)
+        {
+            e.StepDeadline = await deadlines.DueAsync(e.CategoryId, e.Urgency, EventWorkflow.StepOf(e.Status), now, ct);
+        }
+
+        e.UpdatedAt = now;
+        e.Version++;
+
+        var entry = EventReporting.Entry(action, from, e.Status, caller, now, effect.Target, request.Note);
+        entry.AssistUnitNames = effect.AssistNames;
+        entry.Attachments.AddRange(attachments);
+        e.Timeline.Add(entry);
+
+        await db.SaveChangesAsync(ct);
+        return e;
+    }
+
+    private sealed record Effect(OrgUnit? Target = null, string? AssistNames = null);
+
+    private async Task<Effect> ApplyEffectAsync(Event e, EventAction action, TransitionRequest request, Caller caller, DateTime now, CancellationToken ct)
+    {
+        switch (action)
+        {
+            case EventAction.Accept:
+                e.HandlerUnitId = e.HolderUnitId;
+                return new();
+
+            case EventAction.Register:
+                return new();
+
+            case EventAction.Escalate:
+                var above = await NextLevelAsync(e, ct) ?? throw DomainException.Conflict("Event.NothingAbove");
+                e.HolderUnitId = above.Id;
+                e.HandlerUnitId = null;
+                return new(above);
+
+            case EventAction.Dispatch:
+                var (lead, assists) = await DepartmentsAsync(request, caller, ct);
+                WithdrawPending(e, now);
+                e.DispatchingCentreId = caller.UnitId;
+                e.HolderUnitId = e.HandlerUnitId = lead.Id;
+                e.Assignments.Add(NewAssignment(lead.Id, AssignmentRole.Lead, now));
+                e.Assignments.AddRange(assists.Select(a => NewAssignment(a.Id, AssignmentRole.Assist, now)));
+                return new(lead, assists.Count == 0 ? null : string.Join("、", assists.Select(a => a.Name)));
+
+            case EventAction.SignFor:
+                return new();
+
+            case EventAction.Return:
+                Finish(LeadOf(e), AssignmentStatus.Returned, now, request.Note);
+                WithdrawPending(e, now);
+                e.HolderUnitId = e.DispatchingCentreId;
+                e.HandlerUnitId = null;
+                return new(await db.OrgUnits.FindAsync([e.DispatchingCentreId], ct));
+
+            case EventAction.Reassign:
+                var (newLead, _) = await DepartmentsAsync(request with { AssistUnitIds = null }, caller, ct);
+                if (newLead.Id == e.HolderUnitId)
+                {
+                    throw DomainException.Invalid(new Dictionary<string, string[]> { ["targetUnitId"] = ["Event.ReassignToSame"] });
+                }
+
+                Finish(LeadOf(e), AssignmentStatus.Withdrawn, now, request.Note);
+                e.HolderUnitId = e.HandlerUnitId = newLead.Id;
+                e.Assignments.Add(NewAssignment(newLead.Id, AssignmentRole.Lead, now));
+                return new(newLead);
+
+            case EventAction.Feedback:
+                Finish(e.Assignments.SingleOrDefault(a => a.Role == AssignmentRole.Lead && a.Status == AssignmentStatus.Pending), AssignmentStatus.Done, now, request.Note);
+                // The person who knows the place checks the result: the grid's worker, else the community.
+                e.HolderUnitId = e.GridId ?? e.CommunityId;
+                return new(await db.OrgUnits.FindAsync([e.HolderUnitId], ct));
+
+            case EventAction.AssistFeedback:
+                Finish(e.Assignments.Single(a => a.Role == AssignmentRole.Assist && a.Status == AssignmentStatus.Pending && a.DepartmentId == caller.UnitId), AssignmentStatus.Done, now, request.Note);
+                return new();
+
+            case EventAction.Verify:
+            case EventAction.Close:
+                e.HolderUnitId = null;
+                e.ClosedAt = now;
+                return new();
+
+            case EventAction.Rework:
+                e.ReworkCount++;
+                e.HolderUnitId = e.HandlerUnitId;
+                if (e.Assignments.Where(a => a.Role == AssignmentRole.Lead && a.DepartmentId == e.HandlerUnitId).MaxBy(a => a.AssignedAt) is { } lastLead)
+                {
+                    lastLead.Status = AssignmentStatus.Pending;
+                    lastLead.FinishedAt = null;
+                }
+
+                return new(await db.OrgUnits.FindAsync([e.HolderUnitId], ct));
+
+            case EventAction.Evaluate:
+                e.Satisfaction = request.Satisfaction;
+                e.EvaluationComment = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
+                return new();
+
+            case EventAction.Void:
+                WithdrawPending(e, now);
+                e.HolderUnitId = null;
+                return new();
+
+            case EventAction.Reopen:
+                e.HolderUnitId = caller.UnitId;
+                e.HandlerUnitId = null;
+                e.ClosedAt = null;
+                e.Satisfaction = null;
+                e.EvaluationComment = null;
+                return new(await db.OrgUnits.FindAsync([caller.UnitId], ct));
+
+            default:
+                throw new ArgumentOutOfRangeException(nameof(action), action, "Not a transition of an existing event.");
+        }
+    }
+
+    private async Task<List<Events.Attachments.Attachment>> ValidateAsync(Event e, Transition transition, TransitionRequest request, CancellationToken ct)
+    {
+        var check = new Validation()
+            .Text(request.Note, "note", TimelineEntryConfiguration.NoteMaxLength, required: transition.Needs.HasFlag(Needs.Note))
+            .Require(!transition.Needs.HasFlag(Needs.TargetUnit) || request.TargetUnitId is not null, "targetUnitId", "Validation.Required")
+            .Require(!transition.Needs.HasFlag(Needs.Satisfaction) || request.Satisfaction is { } s && Enum.IsDefined(s), "satisfaction", "Validation.Required");
+
+        var ids = request.AttachmentIds ?? [];
+        var attachments = ids.Count == 0
+            ? []
+            : await db.Attachments.Where(a => a.EventId == e.Id && a.TimelineEntryId == null && ids.Contains(a.Id)).ToListAsync(ct);
+        check.Require(attachments.Count == ids.Distinct().Count(), "attachmentIds", "Validation.UnknownAttachment");
+        check.ThrowIfInvalid();
+        return attachments;
+    }
+
+    /// <summary>The level above the current holder: grid → community → street centre → district centre.</summary>
+    private async Task<OrgUnit?> NextLevelAsync(Event e, CancellationToken ct)
+    {
+        var holder = e.HolderUnit!;
+        switch (holder.Kind)
+        {
+            case OrgUnitKind.Grid:
+                return await db.OrgUnits.FindAsync([e.CommunityId], ct);
+            case OrgUnitKind.Community:
+                return await CentreUnderAsync(e.StreetId, ct);
+            case OrgUnitKind.GovernanceCentre:
+                var parent = await db.OrgUnits.SingleAsync(u => u.Id == holder.ParentId, ct);
+                return parent.Kind == OrgUnitKind.Street && parent.ParentId is { } districtId ? await CentreUnderAsync(districtId, ct) : null;
+            default:
+                return null;
+        }
+    }
+
+    private Task<OrgUnit?> CentreUnderAsync(int placeId, CancellationToken ct) =>
+        db.OrgUnits.FirstOrDefaultAsync(u => u.ParentId == placeId && u.Kind == OrgUnitKind.GovernanceCentre && u.IsActive, ct);
+
+    /// <summary>A centre dispatches to the departments of the place it looks after.</summary>
+    private async Task<(OrgUnit Lead, List<OrgUnit> Assists)> DepartmentsAsync(TransitionRequest request, Caller caller, CancellationToken ct)
+    {
+        var assistIds = (request.AssistUnitIds ?? []).Distinct().ToList();
+        var wanted = assistIds.Append(request.TargetUnitId!.Value).ToList();
+        var scope = caller.PlaceScopePath!;
+        var found = await db.OrgUnits
+            .Where(u => wanted.Contains(u.Id) && u.Kind == OrgUnitKind.Department && u.IsActive && u.Path.StartsWith(scope))
+            .ToDictionaryAsync(u => u.Id, ct);
+
+        var check = new Validation()
+            .Require(found.ContainsKey(request.TargetUnitId.Value), "targetUnitId", "Validation.UnknownDepartment")
+            .Require(assistIds.All(found.ContainsKey), "assistUnitIds", "Validation.UnknownDepartment")
+            .Require(!assistIds.Contains(request.TargetUnitId.Value), "assistUnitIds", "Validation.AssistIsLead");
+        check.ThrowIfInvalid();
+        return (found[request.TargetUnitId.Value], assistIds.Select(id => found[id]).ToList());
+    }
+
+    private static EventAssignment? LeadOf(Event e) =>
+        e.Assignments.SingleOrDefault(a => a.Role == AssignmentRole.Lead && a.Status == AssignmentStatus.Pending && a.DepartmentId == e.HolderUnitId);
+
+    private static EventAssignment NewAssignment(int departmentId, AssignmentRole role, DateTime now) =>
+        new() { DepartmentId = departmentId, Role = role, Status = AssignmentStatus.Pending, AssignedAt = now };
+
+    private static void WithdrawPending(Event e, DateTime now)
+    {
+        foreach (var pending in e.Assignments.Where(a => a.Status == AssignmentStatus.Pending))
+        {
+            Finish(pending, AssignmentStatus.Withdrawn, now, null);
+        }
+    }
+
+    private static void Finish(EventAssignment? assignment, AssignmentStatus status, DateTime now, string? note)
+    {
+        if (assignment is null)
+        {
+            return;
+        }
+
+        assignment.Status = status;
+        assignment.FinishedAt = now;
+        assignment.Note = string.IsNullOrWhiteSpace(note) ? assignment.Note : note.Trim();
+    }
+}

@@ -1,0 +1,13 @@
+namespace CivicGrid.Web.Events.Workflow;
+
+/// <summary>
+/// One action on an event. <see cref="Version"/> is the version the caller saw: if the event
+/// changed meanwhile, the action is refused with 409 instead of overwriting someone's work.
+/// </summary>
+public sealed record TransitionRequest(
+    int Version,
+    string? Note = null,
+    int? TargetUnitId = null,
+    IReadOnlyList<int>? AssistUnitIds = null,
+    Satisfaction? Satisfaction = null,
+    IReadOnlyList<Guid>? AttachmentIds = null);

@@ -1,0 +1,39 @@
+using CivicGrid.Web.Categories;
+using CivicGrid.Web.Events;
+using CivicGrid.Web.Events.Attachments;
+using CivicGrid.Web.Identity;
+using CivicGrid.Web.Organisation;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivicGrid.Web.Infrastructure.Database;
+
+/// <summary>
+/// The one database of the platform. Each provider has a small subclass that owns its own
+/// migrations (see docs/decisions/0001-two-database-providers.md); everything else uses this type.
+/// </summary>
+public abstract class CivicGridDb(DbContextOptions options) : IdentityUserContext<StaffUser, Guid>(options)
+{
+    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<CategoryDeadline> CategoryDeadlines => Set<CategoryDeadline>();
+    public DbSet<Event> Events => Set<Event>();
+    public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
+    public DbSet<EventAssignment> EventAssignments => Set<EventAssignment>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<EventNumberCounter> EventNumberCounters => Set<EventNumberCounter>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CivicGridDb).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
+    {
+        // Every timestamp is UTC; both providers hand it back marked as such.
+        conventions.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        conventions.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        conventions.Properties<Enum>().HaveConversion<int>();
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using CivicGrid.Web.Demo;
+using Microsoft.Extensions.Options;
+
+namespace CivicGrid.Web.Infrastructure.Database;
+
+public static class DatabaseInitializer
+{
+    /// <summary>Brings the schema up to date and, on an empty database, plants the demo district.</summary>
+    public static async Task InitialiseDatabaseAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CivicGridDb>();
+        if (options.MigrateOnStartup)
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        if (options.SeedDemoData)
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(CancellationToken.None);
+        }
+    }
+}

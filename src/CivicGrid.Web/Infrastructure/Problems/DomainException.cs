@@ -1,0 +1,23 @@
+namespace CivicGrid.Web.Infrastructure.Problems;
+
+/// <summary>
+/// A request the domain refuses. <see cref="MessageKey"/> names a localised text in
+/// <c>Text.resx</c>; the one exception handler turns it into problem+json (API) and pages
+/// show the same text beside the form.
+/// </summary>
+public sealed class DomainException(int status, string messageKey, params object[] args) : Exception(messageKey)
+{
+    public int Status { get; } = status;
+    public string MessageKey { get; } = messageKey;
+    public object[] Args { get; } = args;
+    /// <summary>Field → message keys, for 400s that point at the fields that are wrong.</summary>
+    public IReadOnlyDictionary<string, string[]> FieldErrors { get; init; } = new Dictionary<string, string[]>();
+
+    public static DomainException NotFound(string messageKey = "Problem.NotFound", params object[] args) => new(StatusCodes.Status404NotFound, messageKey, args);
+    public static DomainException Conflict(string messageKey, params object[] args) => new(StatusCodes.Status409Conflict, messageKey, args);
+    public static DomainException Forbidden(string messageKey, params object[] args) => new(StatusCodes.Status403Forbidden, messageKey, args);
+    public static DomainException BadRequest(string messageKey, params object[] args) => new(StatusCodes.Status400BadRequest, messageKey, args);
+
+    public static DomainException Invalid(IReadOnlyDictionary<string, string[]> fieldErrors) =>
+        new(StatusCodes.Status400BadRequest, "Problem.Invalid") { FieldErrors = fieldErrors };
+}

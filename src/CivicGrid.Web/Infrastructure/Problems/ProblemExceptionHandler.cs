@@ -1,0 +1,63 @@
+using CivicGrid.Web.Infrastructure.Localization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CivicGrid.Web.Infrastructure.Problems;
+
+/// <summary>The one place where failures become RFC 9457 problem+json, in the caller's language.</summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IStringLocalizer<Text> text, ILogger<ProblemExceptionHandler> log) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        var problem = exception switch
+        {
+            DomainException domain => FromDomain(domain),
+            BadHttpRequestException bad => new ProblemDetails
+            {
+                Status = bad.StatusCode,
+                Title = text["Problem.BadRequest"],
+                Detail = bad.InnerException is System.Text.Json.JsonException json ? text["Problem.MalformedJson", json.Message] : bad.Message,
+            },
+            DbUpdateConcurrencyException => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = text["Problem.Conflict"], Detail = text["Problem.ChangedMeanwhile"] },
+            UnauthorizedAccessException => new ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = text["Problem.Unauthorized"] },
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            log.LogError(exception, "Unhandled failure on {Path}", http.Request.Path);
+            return false;
+        }
+
+        http.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    private ProblemDetails FromDomain(DomainException domain)
+    {
+        var title = domain.Status switch
+        {
+            StatusCodes.Status400BadRequest => text["Problem.BadRequest"],
+            StatusCodes.Status403Forbidden => text["Problem.Forbidden"],
+            StatusCodes.Status404NotFound => text["Problem.NotFound"],
+            StatusCodes.Status409Conflict => text["Problem.Conflict"],
+            _ => text["Problem.Generic"],
+        };
+
+        if (domain.FieldErrors.Count > 0)
+        {
+            return new HttpValidationProblemDetails(domain.FieldErrors.ToDictionary(
+                e => e.Key,
+                e => e.Value.Select(key => text[key].Value).ToArray()))
+            {
+                Status = domain.Status,
+                Title = title,
+                Detail = text.Describe(domain),
+            };
+        }
+
+        return new ProblemDetails { Status = domain.Status, Title = title, Detail = text.Describe(domain) };
+    }
+}

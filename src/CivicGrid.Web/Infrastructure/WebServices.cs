@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using CivicGrid.Web.Infrastructure.Problems;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.Razor;
+
+namespace CivicGrid.Web.Infrastructure;
+
+/// <summary>The web plumbing every feature shares: languages, problem+json, JSON, pages, OpenAPI.</summary>
+public static class WebServices
+{
+    public static readonly CultureInfo Chinese = new("zh-CN");
+    public static readonly CultureInfo English = new("en");
+
+    public static IServiceCollection AddPlatformWeb(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture(Chinese);
+            options.SupportedCultures = options.SupportedUICultures = [Chinese, English];
+            // Chinese unless the person asks otherwise: by the switch (cookie) or ?culture=en.
+            options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
+
+        services.AddRazorPages(pages => pages.RootDirectory = "/")
+            .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
+            .AddDataAnnotationsLocalization();
+        services.AddOpenApi();
+        return services;
+    }
+}

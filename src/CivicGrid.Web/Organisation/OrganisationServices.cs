@@ -1,0 +1,10 @@
+namespace CivicGrid.Web.Organisation;
+
+public static class OrganisationServices
+{
+    public static IServiceCollection AddOrganisation(this IServiceCollection services)
+    {
+        services.AddScoped<OrganisationQueries>();
+        return services;
+    }
+}

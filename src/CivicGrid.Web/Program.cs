@@ -1,0 +1,43 @@
+using CivicGrid.Web.Categories;
+using CivicGrid.Web.Demo;
+using CivicGrid.Web.Events;
+using CivicGrid.Web.Identity;
+using CivicGrid.Web.Infrastructure;
+using CivicGrid.Web.Infrastructure.Database;
+using CivicGrid.Web.Organisation;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddPlatformWeb();
+builder.Services.AddDatabase(builder.Configuration);
+builder.Services.AddStaffIdentity();
+builder.Services.AddOrganisation();
+builder.Services.AddEvents();
+builder.Services.AddDemo();
+
+var app = builder.Build();
+
+// Localisation first: problem+json written on the way out is in the caller's language.
+app.UseRequestLocalization();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapHealthChecks("/healthz");
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapScalarApiReference("/api-docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+app.MapIdentityApi();
+app.MapOrganisationApi();
+app.MapCategoriesApi();
+app.MapEventsApi();
+app.MapRazorPages();
+
+await app.InitialiseDatabaseAsync();
+await app.RunAsync();
+
+/// <summary>The entry point, visible to the test host.</summary>
+public partial class Program;
