@@ -47,9 +47,12 @@ public sealed class EventQueries(CivicGridDb db, TimeProvider clock)
             .Select(Summary(Now)).ToPageAsync(page, ct);
 
     /// <summary>Events I have acted on, the latest first.</summary>
-    public Task<Page<EventSummary>> DoneAsync(PageRequest page, Caller caller, CancellationToken ct) =>
-        Done(caller).OrderByDescending(d => d.LastActedAt).ThenByDescending(d => d.Event.Id)
-            .Select(d => d.Event).Select(Summary(Now)).ToPageAsync(page, ct);
+    public Task<Page<EventSummary>> DoneAsync(PageRequest page, Caller caller, CancellationToken ct)
+    {
+        var me = caller.UserId;
+        return Done(caller).OrderByDescending(e => e.Timeline.Where(t => t.ActorId == me).Max(t => t.At)).ThenByDescending(e => e.Id)
+            .Select(Summary(Now)).ToPageAsync(page, ct);
+    }
 
     public async Task<WorkCounts> CountsAsync(Caller caller, CancellationToken ct)
     {
@@ -102,16 +105,10 @@ public sealed class EventQueries(CivicGridDb db, TimeProvider clock)
             (assists && e.Assignments.Any(a => a.DepartmentId == unit && a.Role == AssignmentRole.Assist && a.Status == AssignmentStatus.Pending)));
     }
 
-    private sealed record DoneRow(Event Event, DateTime LastActedAt);
-
-    private IQueryable<DoneRow> Done(Caller caller)
+    private IQueryable<Event> Done(Caller caller)
     {
         var me = caller.UserId;
-        var visible = db.Events.VisibleTo(caller);
-        return db.TimelineEntries.Where(t => t.ActorId == me)
-            .GroupBy(t => t.EventId)
-            .Select(g => new { EventId = g.Key, Last = g.Max(t => t.At) })
-            .Join(visible, m => m.EventId, e => e.Id, (m, e) => new DoneRow(e, m.Last));
+        return db.Events.VisibleTo(caller).Where(e => e.Timeline.Any(t => t.ActorId == me));
     }
 
     private static Expression<Func<Event, EventSummary>> Summary(DateTime now) => e => new EventSummary(

@@ -16,5 +16,8 @@ public class OrgUnit
     public string Path { get; set; } = "/";
     public bool IsActive { get; set; } = true;
 
+    /// <summary>Directly under the district: a district centre or department, above which nothing is.</summary>
+    public bool IsTopLevel => Path.Count(c => c == '/') <= 3;
+
     public static string ChildPath(string parentPath, int id) => $"{parentPath}{id}/";
 }

@@ -1,4 +1,5 @@
 using CivicGrid.Web.Identity;
+using CivicGrid.Web.Organisation;
 using static CivicGrid.Web.Events.EventStatus;
 using static CivicGrid.Web.Identity.StaffRole;
 
@@ -17,7 +18,7 @@ public static class EventWorkflow
     [
         new(EventAction.Accept, Set(Reported), Handling, Set(GridWorker, CommunityHead), Party.Holder, Needs.Nothing),
         new(EventAction.Register, Set(Reported), Registered, Set(Dispatcher), Party.Holder, Needs.Nothing),
-        new(EventAction.Escalate, Set(Reported, Handling, Registered), Reported, Set(GridWorker, CommunityHead, Dispatcher), Party.Holder, Needs.Note),
+        new(EventAction.Escalate, Set(Reported, Handling, Registered), Reported, Set(GridWorker, CommunityHead, Dispatcher), Party.Holder, Needs.Note, f => f.HasLevelAbove),
         new(EventAction.Dispatch, Set(Reported, Registered), Dispatched, Set(Dispatcher), Party.Holder, Needs.TargetUnit),
         new(EventAction.SignFor, Set(Dispatched), Handling, Set(DepartmentHandler), Party.Holder, Needs.Nothing),
         new(EventAction.Return, Set(Dispatched, Handling), Registered, Set(DepartmentHandler), Party.Holder, Needs.Note),
@@ -43,7 +44,7 @@ public static class EventWorkflow
     public static Decision Decide(EventFacts facts, Caller caller, EventAction action)
     {
         var transition = For(action);
-        if (!transition.From.Contains(facts.Status))
+        if (!transition.From.Contains(facts.Status) || transition.When?.Invoke(facts) == false)
         {
             return Decision.IllegalState;
         }
@@ -112,14 +113,15 @@ public enum Decision
     NotPermitted,
 }
 
-/// <summary>What the workflow needs to know about an event to decide.</summary>
+/// <summary>What the workflow needs to know about an event to decide. Load the event with its holder unit and assignments.</summary>
 public sealed record EventFacts(
     EventStatus Status,
     int? HolderUnitId,
     int? DispatchingCentreId,
     IReadOnlyCollection<int> PendingAssistDepartmentIds,
     string PlacePath,
-    Guid ReporterId)
+    Guid ReporterId,
+    bool HasLevelAbove)
 {
     public static EventFacts Of(Event e) => new(
         e.Status,
@@ -127,5 +129,6 @@ public sealed record EventFacts(
         e.DispatchingCentreId,
         e.Assignments.Where(a => a.Role == AssignmentRole.Assist && a.Status == AssignmentStatus.Pending).Select(a => a.DepartmentId).ToList(),
         e.PlacePath,
-        e.ReporterId);
+        e.ReporterId,
+        e.HolderUnit is not { Kind: OrgUnitKind.GovernanceCentre } holder || !holder.IsTopLevel);
 }

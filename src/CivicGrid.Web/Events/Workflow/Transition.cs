@@ -33,6 +33,7 @@ public enum Needs
 /// <summary>
 /// One row of the state machine: an action, the states it may start from, the roles and
 /// parties that may take it, what it needs, and the state it leads to (null: unchanged).
+/// <see cref="When"/>, if set, is a further condition on the event (e.g. there is a level above).
 /// </summary>
 public sealed record Transition(
     EventAction Action,
@@ -40,4 +41,5 @@ public sealed record Transition(
     EventStatus? To,
     IReadOnlySet<StaffRole> Roles,
     Party Parties,
-    Needs Needs);
+    Needs Needs,
+    Func<EventFacts, bool>? When = null);

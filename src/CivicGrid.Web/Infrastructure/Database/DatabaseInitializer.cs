@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using CivicGrid.Web.Demo;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CivicGrid.Web.Infrastructure.Database;

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CivicGrid.Tests.Infrastructure;
+
+/// <summary>A test class with the application on a fresh database of its own.</summary>
+public abstract class AppTest : IAsyncLifetime
+{
+    protected CivicGridFactory App { get; } = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await App.DisposeAsync();
+
+    protected Task<int> GridAsync(string community, int n) => App.QueryAsync(db =>
+        db.OrgUnits.Where(u => u.Parent!.Name == community && u.Name == $"第{n}网格").Select(u => u.Id).SingleAsync());
+
+    protected Task<int> UnitAsync(string name) => App.IdOfUnitAsync(name);
+}
