@@ -74,10 +74,11 @@ public sealed class DetailModel(
                 throw DomainException.BadRequest("Problem.BadRequest");
             }
 
-            // Evidence is stored first so the action can cite it, all in this one submit.
-            var evidence = Evidence.Count == 0
-                ? []
-                : (await attachments.AddAsync(id, Evidence.Select(Upload.From).ToList(), AttachmentStage.After, caller, ct)).Select(a => a.Id).ToList();
+            // Evidence is stored first so the action can cite it, all in this one submit; but only
+            // when the action is open to the caller, so a refused action leaves no stray photos.
+            var evidence = Evidence.Count > 0 && (await queries.DetailAsync(id, caller, ct)).AvailableActions.Contains(Input.Action)
+                ? (await attachments.AddAsync(id, Evidence.Select(Upload.From).ToList(), AttachmentStage.After, caller, ct)).Select(a => a.Id).ToList()
+                : [];
             var request = new TransitionRequest(Input.Version, Input.Note, Input.TargetUnitId, Input.AssistUnitIds, Input.Satisfaction, evidence);
             await transitions.ApplyAsync(id, Input.Action, request, caller, ct);
             return RedirectToPage(new { id });
