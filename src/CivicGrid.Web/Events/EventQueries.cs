@@ -102,7 +102,12 @@ public sealed class EventQueries(CivicGridDb db, TimeProvider clock)
             (assists && e.Assignments.Any(a => a.DepartmentId == unit && a.Role == AssignmentRole.Assist && a.Status == AssignmentStatus.Pending)));
     }
 
-    private sealed record DoneRow(Event Event, DateTime LastActedAt);
+    // Set by an initialiser, not a constructor: EF Core can order by members it sees assigned.
+    private sealed class DoneRow
+    {
+        public required Event Event { get; init; }
+        public required DateTime LastActedAt { get; init; }
+    }
 
     private IQueryable<DoneRow> Done(Caller caller)
     {
@@ -111,7 +116,7 @@ public sealed class EventQueries(CivicGridDb db, TimeProvider clock)
         return db.TimelineEntries.Where(t => t.ActorId == me)
             .GroupBy(t => t.EventId)
             .Select(g => new { EventId = g.Key, Last = g.Max(t => t.At) })
-            .Join(visible, m => m.EventId, e => e.Id, (m, e) => new DoneRow(e, m.Last));
+            .Join(visible, m => m.EventId, e => e.Id, (m, e) => new DoneRow { Event = e, LastActedAt = m.Last });
     }
 
     private static Expression<Func<Event, EventSummary>> Summary(DateTime now) => e => new EventSummary(
