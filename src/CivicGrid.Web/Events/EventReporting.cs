@@ -18,6 +18,9 @@ public sealed class EventReporting(CivicGridDb db, EventNumbers numbers, Deadlin
 {
     private static readonly StaffRole[] SolversOnSpot = [StaffRole.GridWorker, StaffRole.CommunityHead];
 
+    /// <summary>Whether the caller's role may record a matter solved on the spot, so pages offer it only then.</summary>
+    public static bool MaySolveOnSpot(StaffRole role) => SolversOnSpot.Contains(role);
+
     public async Task<Event> ReportAsync(ReportRequest request, IReadOnlyList<Upload> photos, Caller caller, CancellationToken ct)
     {
         var (category, place) = await ValidateAsync(request, caller, ct);

@@ -1,8 +1,11 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using CivicGrid.Web.Infrastructure.Problems;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.WebEncoders;
 
 namespace CivicGrid.Web.Infrastructure;
 
@@ -24,6 +27,9 @@ public static class WebServices
             // Chinese unless the person asks otherwise: by the switch (cookie) or ?culture=en.
             options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
+
+        // Pages are mostly Chinese: emit it as text, not as a numeric entity per character.
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();

@@ -1,0 +1,12 @@
+namespace CivicGrid.Web.Infrastructure.Pages;
+
+/// <summary>Times are stored in UTC; staff read them in Beijing time whatever the server's zone.</summary>
+public static class LocalTime
+{
+    private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    public static string Show(DateTime? utc) =>
+        utc is { } value
+            ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(value, DateTimeKind.Utc), Shanghai).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)
+            : "—";
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http.Extensions;
+
+namespace CivicGrid.Web.Infrastructure.Pages;
+
+/// <summary>Previous/next links for a list page that keep the list's other query parameters.</summary>
+public sealed record Pager(int PageNumber, int PageCount, int Total, string? PreviousUrl, string? NextUrl)
+{
+    public static Pager Of<T>(Page<T> page, HttpRequest request)
+    {
+        var count = Math.Max(1, (page.Total + page.PageSize - 1) / page.PageSize);
+        return new Pager(
+            page.PageNumber,
+            count,
+            page.Total,
+            page.PageNumber > 1 ? UrlFor(request, page.PageNumber - 1) : null,
+            page.PageNumber < count ? UrlFor(request, page.PageNumber + 1) : null);
+    }
+
+    private static string UrlFor(HttpRequest request, int number)
+    {
+        var query = new QueryBuilder(request.Query.Where(q => !string.Equals(q.Key, "page", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? string.Empty))))
+        {
+            { "page", number.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+        };
+        return $"{request.PathBase}{request.Path}{query.ToQueryString()}";
+    }
+}
