@@ -1,0 +1,58 @@
+using CivicGrid.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CivicGrid.BrowserTests;
+
+/// <summary>
+/// The application on real Kestrel (loopback, free port) and Debian's headless Chromium driven by
+/// Playwright. No browser is ever downloaded: CHROMIUM_PATH or /usr/bin/chromium.
+/// </summary>
+public sealed class BrowserHost : IAsyncLifetime
+{
+    public CivicGridFactory App { get; } = new();
+    public string BaseUrl { get; private set; } = "";
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public async Task InitializeAsync()
+    {
+        App.UseKestrel(0);
+        App.StartServer();
+        BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A phone (360 px wide) with its own cookies, signed in as the given person.</summary>
+    public async Task<IPage> PhoneOfAsync(string userName)
+    {
+        var context = await _browser!.NewContextAsync(new() { ViewportSize = new() { Width = 360, Height = 780 }, BaseURL = BaseUrl, Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Identity/SignIn");
+        await page.GetByTestId("user-name").FillAsync(userName);
+        await page.GetByTestId("password").FillAsync(CivicGrid.Web.Demo.DemoData.Password);
+        await page.GetByTestId("sign-in").ClickAsync();
+        await page.WaitForURLAsync("**/Events/Todo**");
+        return page;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}
