@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using CivicGrid.Bench;
+using CivicGrid.Web.Demo;
+using Microsoft.EntityFrameworkCore;
+
+// dotnet run -c Release --project bench/CivicGrid.Bench -- <Sqlite|Postgres> <connection string> [events=100000] [seconds=20] [concurrency=16]
+// scripts/bench.sh runs it on both databases; docs/benchmarks.md records the results.
+var provider = args.ElementAtOrDefault(0) ?? "Sqlite";
+var folder = Directory.CreateTempSubdirectory("civicgrid-bench-").FullName;
+var connection = args.ElementAtOrDefault(1) is { Length: > 0 } given ? given : $"Data Source={Path.Combine(folder, "bench.db")}";
+var events = int.Parse(args.ElementAtOrDefault(2) ?? "100000");
+var seconds = int.Parse(args.ElementAtOrDefault(3) ?? "20");
+var concurrency = int.Parse(args.ElementAtOrDefault(4) ?? "16");
+
+await using var host = new BenchHost(provider, connection, Path.Combine(folder, "uploads"));
+host.Start();
+
+var fill = Stopwatch.StartNew();
+await EventGenerator.FillAsync(host.NewDb, events);
+Console.WriteLine($"planted {events:N0} events in {fill.Elapsed.TotalSeconds:N0} s");
+
+int yiyangGrid3;
+await using (var db = host.NewDb())
+{
+    yiyangGrid3 = await db.OrgUnits.Where(u => u.Parent!.Name == "毅阳社区" && u.Name == "第3网格").Select(u => u.Id).SingleAsync();
+    // Fresh statistics, as a production database would have after autovacuum.
+    await db.Database.ExecuteSqlRawAsync("ANALYZE");
+}
+
+var chen = await SignInAsync("chenliting");
+var qiu = await SignInAsync("qiumeiling");
+
+// Warm up the paths measured below.
+for (var i = 0; i < 50; i++)
+{
+    (await chen.GetAsync("/api/v1/todo")).EnsureSuccessStatusCode();
+    (await qiu.PostAsJsonAsync("/api/v1/events", Report(yiyangGrid3))).EnsureSuccessStatusCode();
+}
+
+var todo = await TimeAsync(500, () => chen.GetAsync("/api/v1/todo"));
+var counts = await TimeAsync(500, () => chen.GetAsync("/api/v1/todo/counts"));
+var search = await TimeAsync(300, () => chen.GetAsync("/api/v1/events?q=%E7%BB%BF%E5%9C%B0"));
+
+var reportLatencies = new List<double>();
+var reported = 0;
+var failed = 0;
+var until = Stopwatch.StartNew();
+var workers = Enumerable.Range(0, concurrency).Select(async _ =>
+{
+    var client = await SignInAsync("qiumeiling");
+    var mine = new List<double>();
+    while (until.Elapsed.TotalSeconds < seconds)
+    {
+        var sw = Stopwatch.StartNew();
+        var response = await client.PostAsJsonAsync("/api/v1/events", Report(yiyangGrid3));
+        mine.Add(sw.Elapsed.TotalMilliseconds);
+        if (response.IsSuccessStatusCode)
+        {
+            Interlocked.Increment(ref reported);
+        }
+        else
+        {
+            Interlocked.Increment(ref failed);
+        }
+    }
+
+    lock (reportLatencies)
+    {
+        reportLatencies.AddRange(mine);
+    }
+}).ToList();
+await Task.WhenAll(workers);
+var elapsed = until.Elapsed.TotalSeconds;
+
+Console.WriteLine();
+Console.WriteLine($"| {provider} | events in database | measurement | n | p50 ms | p95 ms | p99 ms |");
+Console.WriteLine("|---|---|---|---|---|---|---|");
+Row("GET /api/v1/todo (community head)", todo);
+Row("GET /api/v1/todo/counts", counts);
+Row("GET /api/v1/events?q=… (search)", search);
+Row($"POST /api/v1/events ({concurrency} concurrent)", reportLatencies);
+Console.WriteLine();
+Console.WriteLine($"reports created: {reported:N0} in {elapsed:N1} s = {reported / elapsed:N0} reports/s ({failed} failed), {concurrency} concurrent clients");
+
+void Row(string what, List<double> samples) =>
+    Console.WriteLine($"| {provider} | {events:N0} | {what} | {samples.Count} | {Percentile(samples, 50):N1} | {Percentile(samples, 95):N1} | {Percentile(samples, 99):N1} |");
+
+static double Percentile(List<double> samples, int p)
+{
+    var sorted = samples.Order().ToList();
+    return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];
+}
+
+static async Task<List<double>> TimeAsync(int n, Func<Task<HttpResponseMessage>> call)
+{
+    var samples = new List<double>(n);
+    for (var i = 0; i < n; i++)
+    {
+        var sw = Stopwatch.StartNew();
+        (await call()).EnsureSuccessStatusCode();
+        samples.Add(sw.Elapsed.TotalMilliseconds);
+    }
+
+    return samples;
+}
+
+static object Report(int gridId) => new
+{
+    title = "绿地私搭停车棚",
+    description = "居民反映占用绿地私搭停车棚",
+    categoryId = 1,
+    latitude = 24.5128,
+    longitude = 117.7102,
+    address = "毅阳社区 12 栋东侧绿地",
+    gridId,
+};
+
+async Task<HttpClient> SignInAsync(string userName)
+{
+    var client = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
+    var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = DemoData.Password });
+    response.EnsureSuccessStatusCode();
+    var token = await response.Content.ReadFromJsonAsync<Token>();
+    client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+    return client;
+}
+
+internal sealed record Token(string AccessToken);

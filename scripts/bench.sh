@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Benchmarks on SQLite and on a private PostgreSQL cluster: scripts/bench.sh [events] [seconds] [concurrency]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+events=${1:-100000}; seconds=${2:-20}; concurrency=${3:-16}
+dotnet build bench/CivicGrid.Bench -c Release >/dev/null
+run() { dotnet bench/CivicGrid.Bench/bin/Release/net10.0/CivicGrid.Bench.dll "$@"; }
+
+echo "== SQLite"
+run Sqlite "" "$events" "$seconds" "$concurrency"
+
+echo "== PostgreSQL"
+started=$(scripts/postgres.sh start)
+pg=$(echo "$started" | sed -n 's/^PG_DIR=//p')
+trap 'scripts/postgres.sh stop "$pg"' EXIT
+server=$(echo "$started" | sed -n 's/^CIVICGRID_TEST_POSTGRES=//p')
+run Postgres "$server;Database=civicgrid_bench;Maximum Pool Size=100" "$events" "$seconds" "$concurrency"
