@@ -71,14 +71,25 @@ public sealed class EventQueries(CivicGridDb db, TimeProvider clock)
             .Include(x => x.Grid)
             .Include(x => x.HolderUnit)
             .Include(x => x.Assignments)
-            .Include(x => x.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id)).ThenInclude(t => t.Attachments)
+            .Include(x => x.Timeline).ThenInclude(t => t.Attachments)
             .Include(x => x.Attachments)
             .AsSplitQuery()
             .SingleOrDefaultAsync(x => x.Id == id, ct)
             ?? throw DomainException.NotFound();
 
+        return await DetailOfAsync(e, caller, ct);
+    }
+
+    /// <summary>
+    /// The detail of an event already in memory with its category, places, holder, assignments,
+    /// timeline and attachments: a freshly reported event answers without being read back.
+    /// </summary>
+    public async Task<EventDetail> DetailOfAsync(Event e, Caller caller, CancellationToken ct)
+    {
         var departmentIds = e.Assignments.Select(a => a.DepartmentId).Distinct().ToList();
-        var departments = await db.OrgUnits.Where(u => departmentIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var departments = departmentIds.Count == 0
+            ? []
+            : await db.OrgUnits.Where(u => departmentIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var now = Now;
         return new EventDetail(
             e.Id, e.Number, e.Title, e.Description, e.CategoryId, e.Category!.Name, e.Category.PlainName, e.Urgency, e.Source, e.Status,
@@ -86,7 +97,7 @@ public sealed class EventQueries(CivicGridDb db, TimeProvider clock)
             e.ReporterName, e.HolderUnitId, e.HolderUnit?.Name, e.DispatchingCentreId, e.ReportedAt, e.StepDeadline, e.IsOverdue(now),
             e.ClosedAt, e.ReworkCount, e.Satisfaction, e.EvaluationComment, e.Version,
             e.Assignments.OrderBy(a => a.AssignedAt).Select(a => new AssignmentView(a.DepartmentId, departments[a.DepartmentId], a.Role, a.Status, a.AssignedAt, a.FinishedAt, a.Note)).ToList(),
-            e.Timeline.Select(t => new TimelineView(t.Id, t.Action, t.FromStatus, t.ToStatus, t.ActorName, t.ActorUnitName, t.TargetUnitName, t.AssistUnitNames, t.Note, t.At, t.Attachments.Select(a => a.Id).ToList())).ToList(),
+            e.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id).Select(t => new TimelineView(t.Id, t.Action, t.FromStatus, t.ToStatus, t.ActorName, t.ActorUnitName, t.TargetUnitName, t.AssistUnitNames, t.Note, t.At, t.Attachments.Select(a => a.Id).ToList())).ToList(),
             e.Attachments.OrderBy(a => a.UploadedAt).Select(a => new AttachmentView(a.Id, a.Stage, a.FileName, a.ContentType, a.Length, a.GpsLatitude, a.GpsLongitude, a.UploadedAt)).ToList(),
             EventWorkflow.Available(EventFacts.Of(e), caller).Select(t => t.Action).ToList());
     }

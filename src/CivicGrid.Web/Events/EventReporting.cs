@@ -32,6 +32,7 @@ public sealed class EventReporting(CivicGridDb db, EventNumbers numbers, Deadlin
         var e = NewEvent(request, category, place, source, caller, now);
         e.Status = EventStatus.Reported;
         e.HolderUnitId = holder.Id;
+        e.HolderUnit = holder;
         e.StepDeadline = await deadlines.DueAsync(category.Id, e.Urgency, EventStep.Accept, now, ct);
         e.Timeline.Add(Entry(EventAction.Report, null, EventStatus.Reported, caller, now, holder, null));
 
@@ -88,6 +89,7 @@ public sealed class EventReporting(CivicGridDb db, EventNumbers numbers, Deadlin
         Title = request.Title!.Trim(),
         Description = request.Description!.Trim(),
         CategoryId = category.Id,
+        Category = category,
         Urgency = request.Urgency ?? Urgency.Normal,
         Source = source,
         Latitude = request.Latitude!.Value,
@@ -95,7 +97,9 @@ public sealed class EventReporting(CivicGridDb db, EventNumbers numbers, Deadlin
         Address = request.Address!.Trim(),
         StreetId = place.Street.Id,
         CommunityId = place.Community.Id,
+        Community = place.Community,
         GridId = place.Grid?.Id,
+        Grid = place.Grid,
         PlacePath = (place.Grid ?? place.Community).Path,
         ReporterId = caller.UserId,
         ReporterName = caller.DisplayName,
@@ -154,20 +158,27 @@ public sealed class EventReporting(CivicGridDb db, EventNumbers numbers, Deadlin
 
     private async Task<Place?> ResolvePlaceAsync(ReportRequest request, Caller caller, CancellationToken ct)
     {
-        var grid = request.GridId is { } gridId
-            ? await db.OrgUnits.SingleOrDefaultAsync(u => u.Id == gridId && u.Kind == OrgUnitKind.Grid && u.IsActive, ct)
-            : null;
-        if (request.GridId is not null && (grid is null || (request.CommunityId is { } c && grid.ParentId != c)))
+        OrgUnit? grid = null;
+        OrgUnit? community;
+        if (request.GridId is { } gridId)
         {
-            return null;
+            grid = await db.OrgUnits.Include(u => u.Parent).ThenInclude(c => c!.Parent)
+                .SingleOrDefaultAsync(u => u.Id == gridId && u.Kind == OrgUnitKind.Grid && u.IsActive, ct);
+            community = grid?.Parent;
+            if (community is null || (request.CommunityId is { } c && community.Id != c))
+            {
+                return null;
+            }
+        }
+        else
+        {
+            community = await db.OrgUnits.Include(u => u.Parent)
+                .SingleOrDefaultAsync(u => u.Id == request.CommunityId && u.Kind == OrgUnitKind.Community, ct);
         }
 
-        var communityId = grid?.ParentId ?? request.CommunityId;
-        var community = await db.OrgUnits.Include(u => u.Parent)
-            .SingleOrDefaultAsync(u => u.Id == communityId && u.Kind == OrgUnitKind.Community && u.IsActive, ct);
         // Staff report anywhere in their own district: the incident may stand in the next community.
         var district = DistrictPathOf(caller.UnitPath);
-        return community?.Parent is { } street && community.Path.StartsWith(district, StringComparison.Ordinal)
+        return community is { IsActive: true, Parent: { } street } && community.Path.StartsWith(district, StringComparison.Ordinal)
             ? new Place(street, community, grid)
             : null;
     }

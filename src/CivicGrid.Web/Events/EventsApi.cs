@@ -52,14 +52,14 @@ public static class EventsApi
     {
         var caller = await callers.GetAsync(ct);
         var e = await reporting.ReportAsync(request, [], caller, ct);
-        return TypedResults.Created($"/api/v1/events/{e.Id}", await queries.DetailAsync(e.Id, caller, ct));
+        return TypedResults.Created($"/api/v1/events/{e.Id}", await queries.DetailOfAsync(e, caller, ct));
     }
 
     private static async Task<Created<EventDetail>> SolveOnSpotAsync(ReportRequest request, EventReporting reporting, EventQueries queries, CallerAccessor callers, CancellationToken ct)
     {
         var caller = await callers.GetAsync(ct);
         var e = await reporting.SolveOnSpotAsync(request, [], [], caller, ct);
-        return TypedResults.Created($"/api/v1/events/{e.Id}", await queries.DetailAsync(e.Id, caller, ct));
+        return TypedResults.Created($"/api/v1/events/{e.Id}", await queries.DetailOfAsync(e, caller, ct));
     }
 
     private static async Task<Ok<EventDetail>> DetailAsync(long id, EventQueries queries, CallerAccessor callers, CancellationToken ct) =>
