@@ -32,6 +32,7 @@ app.MapOpenApi("/openapi/{documentName}.json");
 app.MapScalarApiReference("/api-docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json"));
 app.MapIdentityApi();
 app.MapOrganisationApi();
+app.MapAdministrationApi();
 app.MapCategoriesApi();
 app.MapEventsApi();
 app.MapRazorPages();

@@ -49,6 +49,7 @@ public static class IdentityServices
 
         services.AddScoped<CallerAccessor>();
         services.AddScoped<StaffSignIn>();
+        services.AddScoped<AccountAdmin>();
         return services;
     }
 

@@ -5,6 +5,7 @@ public static class OrganisationServices
     public static IServiceCollection AddOrganisation(this IServiceCollection services)
     {
         services.AddScoped<OrganisationQueries>();
+        services.AddScoped<OrganisationAdmin>();
         return services;
     }
 }
