@@ -14,8 +14,12 @@ cleanup() { [ -n "$pg" ] && scripts/postgres.sh stop "$pg"; rm -f "$log"; }
 trap cleanup EXIT
 
 status=0
+# One project at a time: on two cores, the browser tests must not race the API suite for CPU.
 echo "== tests on SQLite"
-dotnet test CivicGrid.slnx -c Release --no-build 2>&1 | tee -a "$log" || status=1
+dotnet test tests/CivicGrid.Tests -c Release --no-build 2>&1 | tee -a "$log" || status=1
+
+echo "== browser tests (headless Chromium, SQLite)"
+dotnet test tests/CivicGrid.BrowserTests -c Release --no-build 2>&1 | tee -a "$log" || status=1
 
 echo "== tests on PostgreSQL"
 started=$(scripts/postgres.sh start)

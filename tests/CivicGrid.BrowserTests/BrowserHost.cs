@@ -36,6 +36,8 @@ public sealed class BrowserHost : IAsyncLifetime
     public async Task<IPage> PhoneOfAsync(string userName)
     {
         var context = await _browser!.NewContextAsync(new() { ViewportSize = new() { Width = 360, Height = 780 }, BaseURL = BaseUrl, Locale = "zh-CN" });
+        // Two cores shared with the server: allow slow steps rather than fail on a busy machine.
+        context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Identity/SignIn");
         await page.GetByTestId("user-name").FillAsync(userName);
