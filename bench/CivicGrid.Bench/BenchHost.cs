@@ -1,25 +1,88 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using CivicGrid.Web.Infrastructure.Database;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Bench;
 
-/// <summary>The real application on Kestrel (loopback), on the database under test, quiet logs.</summary>
-public sealed class BenchHost(string provider, string connectionString, string uploads) : WebApplicationFactory<CivicGridDb> // any type of the web assembly names its entry point; the bench has its own Program
+/// <summary>
+/// The real application in its own process (Release build, Kestrel on loopback), on the
+/// database under test, as it runs in production: the load client is another process, so it
+/// does not share the server's garbage collector and thread pool.
+/// </summary>
+public sealed class BenchHost(string provider, string connectionString, string uploads) : IAsyncDisposable
 {
+    private Process? _server;
+
     public string BaseUrl { get; private set; } = "";
 
-    public void Start()
+    public async Task StartAsync()
     {
-        // The factory looks for the web project's content root beside a solution; tell it where.
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_CIVICGRID_WEB", WebProjectFolder());
-        UseKestrel(0);
-        StartServer();
-        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var web = WebProjectFolder();
+        var dll = Path.Combine(web, "bin", "Release", "net10.0", "CivicGrid.Web.dll");
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException("Build the platform first: dotnet build src/CivicGrid.Web -c Release", dll);
+        }
+
+        BaseUrl = $"http://127.0.0.1:{FreePort()}";
+        var start = new ProcessStartInfo("dotnet", [dll]) { WorkingDirectory = web, RedirectStandardOutput = true };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Urls"] = BaseUrl;
+        start.Environment["Database__Provider"] = provider;
+        start.Environment["Database__ConnectionString"] = connectionString;
+        start.Environment["Attachments__StoragePath"] = uploads;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        _server = Process.Start(start)!;
+        _server.OutputDataReceived += (_, line) => { if (line.Data is not null) Console.Error.WriteLine($"[server] {line.Data}"); };
+        _server.BeginOutputReadLine();
+
+        using var probe = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        for (var wait = Stopwatch.StartNew(); wait.Elapsed < TimeSpan.FromMinutes(2); await Task.Delay(250))
+        {
+            if (_server.HasExited)
+            {
+                throw new InvalidOperationException($"The platform stopped during start-up (exit code {_server.ExitCode}).");
+            }
+
+            try
+            {
+                if ((await probe.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+        }
+
+        throw new TimeoutException("The platform did not answer /healthz within two minutes.");
+    }
+
+    /// <summary>A context on the same database, for planting events and running ANALYZE.</summary>
+    public CivicGridDb NewDb() => provider == "Postgres"
+        ? new PostgresCivicGridDb(new DbContextOptionsBuilder<PostgresCivicGridDb>().UseNpgsql(connectionString).Options)
+        : new SqliteCivicGridDb(new DbContextOptionsBuilder<SqliteCivicGridDb>().UseSqlite(connectionString).Options);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_server is { HasExited: false })
+        {
+            _server.Kill(entireProcessTree: true);
+            await _server.WaitForExitAsync();
+        }
+
+        _server?.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string WebProjectFolder()
@@ -34,16 +97,5 @@ public sealed class BenchHost(string provider, string connectionString, string u
         }
 
         throw new DirectoryNotFoundException("src/CivicGrid.Web not found above the bench's folder.");
-    }
-
-    public CivicGridDb NewDb() => Services.CreateScope().ServiceProvider.GetRequiredService<CivicGridDb>();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Production");
-        builder.UseSetting("Database:Provider", provider);
-        builder.UseSetting("Database:ConnectionString", connectionString);
-        builder.UseSetting("Attachments:StoragePath", uploads);
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
 }

@@ -15,7 +15,7 @@ var seconds = int.Parse(args.ElementAtOrDefault(3) ?? "20");
 var concurrency = int.Parse(args.ElementAtOrDefault(4) ?? "16");
 
 await using var host = new BenchHost(provider, connection, Path.Combine(folder, "uploads"));
-host.Start();
+await host.StartAsync();
 
 var fill = Stopwatch.StartNew();
 await EventGenerator.FillAsync(host.NewDb, events);

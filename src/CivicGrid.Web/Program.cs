@@ -3,6 +3,7 @@ using CivicGrid.Web.Demo;
 using CivicGrid.Web.Events;
 using CivicGrid.Web.Identity;
 using CivicGrid.Web.Infrastructure;
+using CivicGrid.Web.Infrastructure.Caching;
 using CivicGrid.Web.Infrastructure.Database;
 using CivicGrid.Web.Organisation;
 using Scalar.AspNetCore;
@@ -10,9 +11,11 @@ using Scalar.AspNetCore;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddPlatformWeb();
+builder.Services.AddCaching();
 builder.Services.AddDatabase(builder.Configuration);
 builder.Services.AddStaffIdentity();
 builder.Services.AddOrganisation();
+builder.Services.AddCategories();
 builder.Services.AddEvents();
 builder.Services.AddDemo();
 

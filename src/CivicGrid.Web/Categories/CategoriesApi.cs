@@ -1,11 +1,8 @@
 using CivicGrid.Web.Identity;
-using CivicGrid.Web.Infrastructure.Database;
+using CivicGrid.Web.Infrastructure.Caching;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Web.Categories;
-
-public sealed record CategoryView(int Id, string Code, string Name, string PlainName, string NameEn);
 
 public static class CategoriesApi
 {
@@ -16,10 +13,6 @@ public static class CategoriesApi
         return api;
     }
 
-    public static Task<List<CategoryView>> ActiveAsync(CivicGridDb db, CancellationToken ct) =>
-        db.Categories.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.Code)
-            .Select(c => new CategoryView(c.Id, c.Code, c.Name, c.PlainName, c.NameEn)).ToListAsync(ct);
-
-    private static async Task<Ok<List<CategoryView>>> ListAsync(CivicGridDb db, CancellationToken ct) =>
-        TypedResults.Ok(await ActiveAsync(db, ct));
+    private static async Task<Ok<IReadOnlyList<CategoryView>>> ListAsync(ReferenceSnapshot<CategoryCatalogue> catalogue, CancellationToken ct) =>
+        TypedResults.Ok((await catalogue.GetAsync(ct)).Active);
 }

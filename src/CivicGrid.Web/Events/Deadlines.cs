@@ -1,5 +1,5 @@
-using CivicGrid.Web.Infrastructure.Database;
-using Microsoft.EntityFrameworkCore;
+using CivicGrid.Web.Categories;
+using CivicGrid.Web.Infrastructure.Caching;
 
 namespace CivicGrid.Web.Events;
 
@@ -7,7 +7,7 @@ namespace CivicGrid.Web.Events;
 /// The deadline of a step, from the category's table for that step and urgency. Calendar time
 /// for now; working-day calendars come with routing and supervision.
 /// </summary>
-public sealed class Deadlines(CivicGridDb db)
+public sealed class Deadlines(ReferenceSnapshot<CategoryCatalogue> catalogue)
 {
     /// <summary>Used when a category has no row for a step: hours at normal urgency.</summary>
     private static readonly Dictionary<EventStep, int> FallbackHours = new()
@@ -26,10 +26,7 @@ public sealed class Deadlines(CivicGridDb db)
             return null;
         }
 
-        var minutes = await db.CategoryDeadlines
-            .Where(d => d.CategoryId == categoryId && d.Step == step && d.Urgency == urgency)
-            .Select(d => (int?)d.Minutes)
-            .SingleOrDefaultAsync(ct);
+        var minutes = (await catalogue.GetAsync(ct)).MinutesFor(categoryId, step, urgency);
         return fromUtc.AddMinutes(minutes ?? Fallback(step, urgency));
     }
 

@@ -1,9 +1,12 @@
 using System.Linq.Expressions;
+using CivicGrid.Web.Categories;
 using CivicGrid.Web.Events.Workflow;
 using CivicGrid.Web.Identity;
 using CivicGrid.Web.Infrastructure;
+using CivicGrid.Web.Infrastructure.Caching;
 using CivicGrid.Web.Infrastructure.Database;
 using CivicGrid.Web.Infrastructure.Problems;
+using CivicGrid.Web.Organisation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Web.Events;
@@ -11,7 +14,7 @@ namespace CivicGrid.Web.Events;
 public sealed record EventFilter(string? Q = null, EventStatus? Status = null, int? CategoryId = null, bool? Overdue = null);
 
 /// <summary>Reads of events: search, detail, to-do and done. Every one goes through <see cref="EventScope"/>.</summary>
-public sealed class EventQueries(CivicGridDb db, TimeProvider clock)
+public sealed class EventQueries(CivicGridDb db, ReferenceSnapshot<OrganisationTree> organisation, ReferenceSnapshot<CategoryCatalogue> catalogue, TimeProvider clock)
 {
     public async Task<Page<EventSummary>> SearchAsync(EventFilter filter, PageRequest page, Caller caller, CancellationToken ct)
     {
@@ -66,10 +69,6 @@ public sealed class EventQueries(CivicGridDb db, TimeProvider clock)
     public async Task<EventDetail> DetailAsync(long id, Caller caller, CancellationToken ct)
     {
         var e = await db.Events.AsNoTracking().VisibleTo(caller)
-            .Include(x => x.Category)
-            .Include(x => x.Community)
-            .Include(x => x.Grid)
-            .Include(x => x.HolderUnit)
             .Include(x => x.Assignments)
             .Include(x => x.Timeline).ThenInclude(t => t.Attachments)
             .Include(x => x.Attachments)
@@ -81,25 +80,24 @@ public sealed class EventQueries(CivicGridDb db, TimeProvider clock)
     }
 
     /// <summary>
-    /// The detail of an event already in memory with its category, places, holder, assignments,
-    /// timeline and attachments: a freshly reported event answers without being read back.
+    /// The detail of an event already in memory with its assignments, timeline and attachments:
+    /// a freshly reported event answers without being read back. Names of units and the
+    /// category come from the reference snapshots.
     /// </summary>
     public async Task<EventDetail> DetailOfAsync(Event e, Caller caller, CancellationToken ct)
     {
-        var departmentIds = e.Assignments.Select(a => a.DepartmentId).Distinct().ToList();
-        var departments = departmentIds.Count == 0
-            ? []
-            : await db.OrgUnits.Where(u => departmentIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var units = await organisation.GetAsync(ct);
+        var category = (await catalogue.GetAsync(ct)).Find(e.CategoryId)!;
         var now = Now;
         return new EventDetail(
-            e.Id, e.Number, e.Title, e.Description, e.CategoryId, e.Category!.Name, e.Category.PlainName, e.Urgency, e.Source, e.Status,
-            e.Latitude, e.Longitude, e.Address, e.StreetId, e.CommunityId, e.Community!.Name, e.GridId, e.Grid?.Name,
-            e.ReporterName, e.HolderUnitId, e.HolderUnit?.Name, e.DispatchingCentreId, e.ReportedAt, e.StepDeadline, e.IsOverdue(now),
+            e.Id, e.Number, e.Title, e.Description, e.CategoryId, category.Name, category.PlainName, e.Urgency, e.Source, e.Status,
+            e.Latitude, e.Longitude, e.Address, e.StreetId, e.CommunityId, units.NameOf(e.CommunityId)!, e.GridId, units.NameOf(e.GridId),
+            e.ReporterName, e.HolderUnitId, units.NameOf(e.HolderUnitId), e.DispatchingCentreId, e.ReportedAt, e.StepDeadline, e.IsOverdue(now),
             e.ClosedAt, e.ReworkCount, e.Satisfaction, e.EvaluationComment, e.Version,
-            e.Assignments.OrderBy(a => a.AssignedAt).Select(a => new AssignmentView(a.DepartmentId, departments[a.DepartmentId], a.Role, a.Status, a.AssignedAt, a.FinishedAt, a.Note)).ToList(),
+            e.Assignments.OrderBy(a => a.AssignedAt).Select(a => new AssignmentView(a.DepartmentId, units.NameOf(a.DepartmentId)!, a.Role, a.Status, a.AssignedAt, a.FinishedAt, a.Note)).ToList(),
             e.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id).Select(t => new TimelineView(t.Id, t.Action, t.FromStatus, t.ToStatus, t.ActorName, t.ActorUnitName, t.TargetUnitName, t.AssistUnitNames, t.Note, t.At, t.Attachments.Select(a => a.Id).ToList())).ToList(),
             e.Attachments.OrderBy(a => a.UploadedAt).Select(a => new AttachmentView(a.Id, a.Stage, a.FileName, a.ContentType, a.Length, a.GpsLatitude, a.GpsLongitude, a.UploadedAt)).ToList(),
-            EventWorkflow.Available(EventFacts.Of(e), caller).Select(t => t.Action).ToList());
+            EventWorkflow.Available(EventFacts.Of(e, units), caller).Select(t => t.Action).ToList());
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;

@@ -2,10 +2,10 @@ using CivicGrid.Web.Categories;
 using CivicGrid.Web.Events.Attachments;
 using CivicGrid.Web.Events.Workflow;
 using CivicGrid.Web.Identity;
+using CivicGrid.Web.Infrastructure.Caching;
 using CivicGrid.Web.Infrastructure.Database;
 using CivicGrid.Web.Infrastructure.Problems;
 using CivicGrid.Web.Organisation;
-using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Web.Events;
 
@@ -14,7 +14,14 @@ namespace CivicGrid.Web.Events;
 /// spot (自行处置) that is closed at once. The incident's place decides the community, never
 /// the reporter's own unit.
 /// </summary>
-public sealed class EventReporting(CivicGridDb db, EventNumbers numbers, Deadlines deadlines, AttachmentIntake intake, TimeProvider clock)
+public sealed class EventReporting(
+    CivicGridDb db,
+    EventNumbers numbers,
+    Deadlines deadlines,
+    AttachmentIntake intake,
+    ReferenceSnapshot<CategoryCatalogue> catalogue,
+    ReferenceSnapshot<OrganisationTree> organisation,
+    TimeProvider clock)
 {
     private static readonly StaffRole[] SolversOnSpot = [StaffRole.GridWorker, StaffRole.CommunityHead];
 
@@ -32,7 +39,6 @@ public sealed class EventReporting(CivicGridDb db, EventNumbers numbers, Deadlin
         var e = NewEvent(request, category, place, source, caller, now);
         e.Status = EventStatus.Reported;
         e.HolderUnitId = holder.Id;
-        e.HolderUnit = holder;
         e.StepDeadline = await deadlines.DueAsync(category.Id, e.Urgency, EventStep.Accept, now, ct);
         e.Timeline.Add(Entry(EventAction.Report, null, EventStatus.Reported, caller, now, holder, null));
 
@@ -83,13 +89,12 @@ public sealed class EventReporting(CivicGridDb db, EventNumbers numbers, Deadlin
         }
     }
 
-    private static Event NewEvent(ReportRequest request, Category category, Place place, EventSource source, Caller caller, DateTime now) => new()
+    private static Event NewEvent(ReportRequest request, CategoryView category, Place place, EventSource source, Caller caller, DateTime now) => new()
     {
         Number = string.Empty,
         Title = request.Title!.Trim(),
         Description = request.Description!.Trim(),
         CategoryId = category.Id,
-        Category = category,
         Urgency = request.Urgency ?? Urgency.Normal,
         Source = source,
         Latitude = request.Latitude!.Value,
@@ -97,9 +102,7 @@ public sealed class EventReporting(CivicGridDb db, EventNumbers numbers, Deadlin
         Address = request.Address!.Trim(),
         StreetId = place.Street.Id,
         CommunityId = place.Community.Id,
-        Community = place.Community,
         GridId = place.Grid?.Id,
-        Grid = place.Grid,
         PlacePath = (place.Grid ?? place.Community).Path,
         ReporterId = caller.UserId,
         ReporterName = caller.DisplayName,
@@ -108,7 +111,7 @@ public sealed class EventReporting(CivicGridDb db, EventNumbers numbers, Deadlin
         Version = 1,
     };
 
-    internal static TimelineEntry Entry(EventAction action, EventStatus? from, EventStatus to, Caller caller, DateTime now, OrgUnit? target, string? note) => new()
+    internal static TimelineEntry Entry(EventAction action, EventStatus? from, EventStatus to, Caller caller, DateTime now, UnitInfo? target, string? note) => new()
     {
         Action = action,
         FromStatus = from,
@@ -130,9 +133,9 @@ public sealed class EventReporting(CivicGridDb db, EventNumbers numbers, Deadlin
         _ => EventSource.GridPatrol,
     };
 
-    private sealed record Place(OrgUnit Street, OrgUnit Community, OrgUnit? Grid);
+    private sealed record Place(UnitInfo Street, UnitInfo Community, UnitInfo? Grid);
 
-    private async Task<(Category Category, Place Place)> ValidateAsync(ReportRequest request, Caller caller, CancellationToken ct)
+    private async Task<(CategoryView Category, Place Place)> ValidateAsync(ReportRequest request, Caller caller, CancellationToken ct)
     {
         var check = new Validation()
             .Text(request.Title, "title", EventConfiguration.TitleMaxLength)
@@ -145,9 +148,7 @@ public sealed class EventReporting(CivicGridDb db, EventNumbers numbers, Deadlin
             .Require(request.Source is null || Enum.IsDefined(request.Source.Value), "source", "Validation.UnknownValue")
             .Require(request.CommunityId is not null || request.GridId is not null, "communityId", "Validation.Required");
 
-        var category = request.CategoryId is { } categoryId
-            ? await db.Categories.SingleOrDefaultAsync(c => c.Id == categoryId && c.IsActive, ct)
-            : null;
+        var category = (await catalogue.GetAsync(ct)).Find(request.CategoryId) is { IsActive: true } active ? active : null;
         check.Require(request.CategoryId is null || category is not null, "categoryId", "Validation.UnknownCategory");
 
         var place = await ResolvePlaceAsync(request, caller, ct);
@@ -158,13 +159,13 @@ public sealed class EventReporting(CivicGridDb db, EventNumbers numbers, Deadlin
 
     private async Task<Place?> ResolvePlaceAsync(ReportRequest request, Caller caller, CancellationToken ct)
     {
-        OrgUnit? grid = null;
-        OrgUnit? community;
+        var tree = await organisation.GetAsync(ct);
+        UnitInfo? grid = null;
+        UnitInfo? community;
         if (request.GridId is { } gridId)
         {
-            grid = await db.OrgUnits.Include(u => u.Parent).ThenInclude(c => c!.Parent)
-                .SingleOrDefaultAsync(u => u.Id == gridId && u.Kind == OrgUnitKind.Grid && u.IsActive, ct);
-            community = grid?.Parent;
+            grid = tree.Find(gridId) is { Kind: OrgUnitKind.Grid, IsActive: true } found ? found : null;
+            community = tree.Find(grid?.ParentId);
             if (community is null || (request.CommunityId is { } c && community.Id != c))
             {
                 return null;
@@ -172,13 +173,12 @@ public sealed class EventReporting(CivicGridDb db, EventNumbers numbers, Deadlin
         }
         else
         {
-            community = await db.OrgUnits.Include(u => u.Parent)
-                .SingleOrDefaultAsync(u => u.Id == request.CommunityId && u.Kind == OrgUnitKind.Community, ct);
+            community = tree.Find(request.CommunityId) is { Kind: OrgUnitKind.Community } found ? found : null;
         }
 
         // Staff report anywhere in their own district: the incident may stand in the next community.
         var district = DistrictPathOf(caller.UnitPath);
-        return community is { IsActive: true, Parent: { } street } && community.Path.StartsWith(district, StringComparison.Ordinal)
+        return community is { IsActive: true } && tree.Find(community.ParentId) is { } street && community.Path.StartsWith(district, StringComparison.Ordinal)
             ? new Place(street, community, grid)
             : null;
     }

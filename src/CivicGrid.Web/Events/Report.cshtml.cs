@@ -2,7 +2,7 @@ using System.Globalization;
 using CivicGrid.Web.Categories;
 using CivicGrid.Web.Events.Attachments;
 using CivicGrid.Web.Identity;
-using CivicGrid.Web.Infrastructure.Database;
+using CivicGrid.Web.Infrastructure.Caching;
 using CivicGrid.Web.Infrastructure.Localization;
 using CivicGrid.Web.Infrastructure.Pages;
 using CivicGrid.Web.Infrastructure.Problems;
@@ -18,7 +18,7 @@ namespace CivicGrid.Web.Events;
 [Authorize]
 [RequestSizeLimit(MaxUploadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
-public sealed class ReportModel(EventReporting reporting, OrganisationQueries organisation, CivicGridDb db, CallerAccessor callers, IStringLocalizer<Text> text) : PageModel
+public sealed class ReportModel(EventReporting reporting, OrganisationQueries organisation, ReferenceSnapshot<CategoryCatalogue> catalogue, CallerAccessor callers, IStringLocalizer<Text> text) : PageModel
 {
     // Room for a full batch of phone photos before and after; the attachment intake enforces the real per-file limits.
     private const long MaxUploadBytes = 200L * 1024 * 1024;
@@ -66,7 +66,7 @@ public sealed class ReportModel(EventReporting reporting, OrganisationQueries or
 
     private async Task LoadOptionsAsync(Caller caller, CancellationToken ct)
     {
-        Categories = await CategoriesApi.ActiveAsync(db, ct);
+        Categories = (await catalogue.GetAsync(ct)).Active;
         Places = await organisation.PlacesAsync(caller, ct);
         MaySolveOnSpot = EventReporting.MaySolveOnSpot(caller.Role);
     }

@@ -17,7 +17,9 @@ public class OrgUnit
     public bool IsActive { get; set; } = true;
 
     /// <summary>Directly under the district: a district centre or department, above which nothing is.</summary>
-    public bool IsTopLevel => Path.Count(c => c == '/') <= 3;
+    public bool IsTopLevel => IsTopLevelPath(Path);
+
+    public static bool IsTopLevelPath(string path) => path.Count(c => c == '/') <= 3;
 
     public static string ChildPath(string parentPath, int id) => $"{parentPath}{id}/";
 }

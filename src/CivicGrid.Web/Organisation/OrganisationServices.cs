@@ -1,3 +1,5 @@
+using CivicGrid.Web.Infrastructure.Caching;
+
 namespace CivicGrid.Web.Organisation;
 
 public static class OrganisationServices
@@ -6,6 +8,7 @@ public static class OrganisationServices
     {
         services.AddScoped<OrganisationQueries>();
         services.AddScoped<OrganisationAdmin>();
+        services.AddReferenceSnapshot(OrganisationTree.LoadAsync, typeof(OrgUnit));
         return services;
     }
 }

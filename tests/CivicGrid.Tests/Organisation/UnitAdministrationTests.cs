@@ -87,6 +87,18 @@ public sealed class UnitAdministrationTests : AppTest
     }
 
     [Fact]
+    public async Task A_renamed_community_shows_its_new_name_on_its_events_at_once()
+    {
+        var reporter = await App.SignInAsync("qiumeiling");
+        var reported = await reporter.ReportAsync(EventsClient.Report(await GridAsync("毅阳社区", 3)));
+        var admin = await App.SignInAsync("admin");
+
+        await (await admin.PutAsJsonAsync($"/api/v1/admin/units/{reported.CommunityId}", new { name = "毅阳新社区", code = "350603001001" })).ShouldBe(HttpStatusCode.OK);
+
+        Assert.Equal("毅阳新社区", (await reporter.GetEventAsync(reported.Id)).CommunityName);
+    }
+
+    [Fact]
     public async Task Street_administrator_sees_only_its_street()
     {
         var admin = await App.SignInAsync("admin");

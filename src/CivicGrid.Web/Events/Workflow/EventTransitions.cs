@@ -1,4 +1,5 @@
 using CivicGrid.Web.Identity;
+using CivicGrid.Web.Infrastructure.Caching;
 using CivicGrid.Web.Infrastructure.Database;
 using CivicGrid.Web.Infrastructure.Problems;
 using CivicGrid.Web.Organisation;
@@ -10,7 +11,7 @@ namespace CivicGrid.Web.Events.Workflow;
 /// Applies one action of <see cref="EventWorkflow"/> to an event: checks it, moves the event,
 /// writes the timeline, and saves it all at once or not at all.
 /// </summary>
-public sealed class EventTransitions(CivicGridDb db, Deadlines deadlines, TimeProvider clock)
+public sealed class EventTransitions(CivicGridDb db, Deadlines deadlines, ReferenceSnapshot<OrganisationTree> organisation, TimeProvider clock)
 {
     public async Task<Event> ApplyAsync(long eventId, EventAction action, TransitionRequest request, Caller caller, CancellationToken ct)
     {
@@ -26,7 +27,7 @@ public sealed class EventTransitions(CivicGridDb db, Deadlines deadlines, TimePr
         }
 
         var transition = EventWorkflow.For(action);
-        switch (EventWorkflow.Decide(EventFacts.Of(e), caller, action))
+        switch (EventWorkflow.Decide(EventFacts.Of(e, await organisation.GetAsync(ct)), caller, action))
         {
             case Decision.IllegalState:
                 throw DomainException.Conflict("Event.IllegalTransition", action, e.Status);
@@ -48,7 +49,7 @@ public sealed class EventTransitions(CivicGridDb db, Deadlines deadlines, TimePr
         e.UpdatedAt = now;
         e.Version++;
 
-        var entry = EventReporting.Entry(action, from, e.Status, caller, now, effect.Target, request.Note);
+        var entry = EventReporting.Entry(action, from, e.Status, caller, now, effect.Target is { } target ? UnitInfo.Of(target) : null, request.Note);
         entry.AssistUnitNames = effect.AssistNames;
         entry.Attachments.AddRange(attachments);
         e.Timeline.Add(entry);

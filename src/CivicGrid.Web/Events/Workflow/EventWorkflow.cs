@@ -113,7 +113,7 @@ public enum Decision
     NotPermitted,
 }
 
-/// <summary>What the workflow needs to know about an event to decide. Load the event with its holder unit and assignments.</summary>
+/// <summary>What the workflow needs to know about an event to decide. Load the event with its assignments.</summary>
 public sealed record EventFacts(
     EventStatus Status,
     int? HolderUnitId,
@@ -123,12 +123,12 @@ public sealed record EventFacts(
     Guid ReporterId,
     bool HasLevelAbove)
 {
-    public static EventFacts Of(Event e) => new(
+    public static EventFacts Of(Event e, OrganisationTree organisation) => new(
         e.Status,
         e.HolderUnitId,
         e.DispatchingCentreId,
         e.Assignments.Where(a => a.Role == AssignmentRole.Assist && a.Status == AssignmentStatus.Pending).Select(a => a.DepartmentId).ToList(),
         e.PlacePath,
         e.ReporterId,
-        e.HolderUnit is not { Kind: OrgUnitKind.GovernanceCentre } holder || !holder.IsTopLevel);
+        organisation.Find(e.HolderUnitId) is not { Kind: OrgUnitKind.GovernanceCentre } holder || !holder.IsTopLevel);
 }

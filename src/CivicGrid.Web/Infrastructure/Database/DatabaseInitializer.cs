@@ -17,6 +17,13 @@ public static class DatabaseInitializer
             await db.Database.MigrateAsync();
         }
 
+        if (db.Database.IsSqlite())
+        {
+            // Write-ahead logging lets readers go on while one report is written; the setting
+            // stays in the database file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+
         if (options.SeedDemoData)
         {
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(CancellationToken.None);

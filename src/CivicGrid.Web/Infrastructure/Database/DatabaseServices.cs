@@ -1,3 +1,4 @@
+using CivicGrid.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Web.Infrastructure.Database;
@@ -16,11 +17,11 @@ public static class DatabaseServices
         switch (options.Provider)
         {
             case DatabaseProvider.Postgres:
-                services.AddDbContext<CivicGridDb, PostgresCivicGridDb>(db => db.UseNpgsql(options.ConnectionString));
+                services.AddDbContext<CivicGridDb, PostgresCivicGridDb>((provider, db) => db.UseNpgsql(options.ConnectionString).AddInterceptors(provider.GetRequiredService<ReferenceSnapshotInvalidator>()));
                 break;
             default:
                 EnsureSqliteFolder(options.ConnectionString);
-                services.AddDbContext<CivicGridDb, SqliteCivicGridDb>(db => db.UseSqlite(options.ConnectionString));
+                services.AddDbContext<CivicGridDb, SqliteCivicGridDb>((provider, db) => db.UseSqlite(options.ConnectionString).AddInterceptors(provider.GetRequiredService<ReferenceSnapshotInvalidator>()));
                 break;
         }
 
