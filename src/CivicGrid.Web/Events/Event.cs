@@ -22,13 +22,17 @@ public class Event
     public double Latitude { get; set; }
     public double Longitude { get; set; }
     public required string Address { get; set; }
-    public int StreetId { get; set; }
-    public int CommunityId { get; set; }
+    /// <summary>Street, community and grid come from where the incident stands; none of them when it stands outside every grid (the district's unplaced queue).</summary>
+    public int? StreetId { get; set; }
+    public int? CommunityId { get; set; }
     public int? GridId { get; set; }
     public OrgUnit? Community { get; set; }
     public OrgUnit? Grid { get; set; }
-    /// <summary>Hierarchy path of the incident's place (grid, else community): scope is a prefix test on it.</summary>
+    /// <summary>Hierarchy path of the incident's place (grid, else community, else district): scope is a prefix test on it.</summary>
     public required string PlacePath { get; set; }
+    /// <summary>The building and unit, when the report came from a building's QR code or a picked address.</summary>
+    public int? BuildingId { get; set; }
+    public int? BuildingUnitId { get; set; }
 
     public Guid ReporterId { get; set; }
     public required string ReporterName { get; set; }
@@ -50,12 +54,17 @@ public class Event
     public Satisfaction? Satisfaction { get; set; }
     public string? EvaluationComment { get; set; }
 
+    /// <summary>A duplicate merged by a dispatcher points to the event that carries on.</summary>
+    public long? MergedIntoId { get; set; }
+
     /// <summary>Optimistic concurrency: each change bumps it; a stale writer gets 409.</summary>
     public int Version { get; set; }
 
     public List<TimelineEntry> Timeline { get; set; } = [];
     public List<EventAssignment> Assignments { get; set; } = [];
     public List<Attachments.Attachment> Attachments { get; set; } = [];
+    /// <summary>People who found the same problem and joined this event instead of filing another.</summary>
+    public List<EventCoReporter> CoReporters { get; set; } = [];
 
     public bool IsOverdue(DateTime nowUtc) => StepDeadline is { } deadline && nowUtc > deadline;
 }

@@ -1,3 +1,4 @@
+using CivicGrid.Web.Geography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -29,11 +30,17 @@ public sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         e.HasMany(x => x.Timeline).WithOne().HasForeignKey(t => t.EventId);
         e.HasMany(x => x.Assignments).WithOne().HasForeignKey(a => a.EventId);
         e.HasMany(x => x.Attachments).WithOne().HasForeignKey(a => a.EventId);
+        e.HasMany(x => x.CoReporters).WithOne().HasForeignKey(r => r.EventId);
+        e.HasOne<Building>().WithMany().HasForeignKey(x => x.BuildingId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<BuildingUnit>().WithMany().HasForeignKey(x => x.BuildingUnitId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Event>().WithMany().HasForeignKey(x => x.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
 
         // The to-do list: what waits on a unit, most urgent deadline first.
         e.HasIndex(x => new { x.HolderUnitId, x.Status, x.StepDeadline });
         e.HasIndex(x => x.PlacePath);
         e.HasIndex(x => x.ReporterId);
         e.HasIndex(x => x.ReportedAt);
+        // Map views and nearby duplicates: a bounding box on the incident's position.
+        e.HasIndex(x => new { x.Latitude, x.Longitude });
     }
 }

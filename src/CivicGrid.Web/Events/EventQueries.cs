@@ -91,7 +91,7 @@ public sealed class EventQueries(CivicGridDb db, ReferenceSnapshot<OrganisationT
         var now = Now;
         return new EventDetail(
             e.Id, e.Number, e.Title, e.Description, e.CategoryId, category.Name, category.PlainName, e.Urgency, e.Source, e.Status,
-            e.Latitude, e.Longitude, e.Address, e.StreetId, e.CommunityId, units.NameOf(e.CommunityId)!, e.GridId, units.NameOf(e.GridId),
+            e.Latitude, e.Longitude, e.Address, e.StreetId, e.CommunityId, units.NameOf(e.CommunityId), e.GridId, units.NameOf(e.GridId),
             e.ReporterName, e.HolderUnitId, units.NameOf(e.HolderUnitId), e.DispatchingCentreId, e.ReportedAt, e.StepDeadline, e.IsOverdue(now),
             e.ClosedAt, e.ReworkCount, e.Satisfaction, e.EvaluationComment, e.Version,
             e.Assignments.OrderBy(a => a.AssignedAt).Select(a => new AssignmentView(a.DepartmentId, units.NameOf(a.DepartmentId)!, a.Role, a.Status, a.AssignedAt, a.FinishedAt, a.Note)).ToList(),
@@ -122,6 +122,6 @@ public sealed class EventQueries(CivicGridDb db, ReferenceSnapshot<OrganisationT
 
     private static Expression<Func<Event, EventSummary>> Summary(DateTime now) => e => new EventSummary(
         e.Id, e.Number, e.Title, e.CategoryId, e.Category!.Name, e.Category.PlainName, e.Urgency, e.Status, e.Address,
-        e.Community!.Name, e.Grid != null ? e.Grid.Name : null, e.HolderUnit != null ? e.HolderUnit.Name : null,
+        e.Community != null ? e.Community.Name : null, e.Grid != null ? e.Grid.Name : null, e.HolderUnit != null ? e.HolderUnit.Name : null,
         e.ReportedAt, e.StepDeadline, e.StepDeadline != null && e.StepDeadline < now);
 }

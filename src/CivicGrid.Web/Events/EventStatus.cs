@@ -18,6 +18,8 @@ public enum EventStatus
     Evaluated = 7,
     /// <summary>已作废: rejected or voided with a reason.</summary>
     Voided = 8,
+    /// <summary>已合并: a duplicate folded into another event, which carries on.</summary>
+    Merged = 9,
 }
 
 /// <summary>The step whose deadline is running; each maps to a category deadline.</summary>

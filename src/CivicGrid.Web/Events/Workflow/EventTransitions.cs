@@ -183,7 +183,7 @@ public sealed class EventTransitions(CivicGridDb db, Deadlines deadlines, Refere
             case OrgUnitKind.Grid:
                 return await db.OrgUnits.FindAsync([e.CommunityId], ct);
             case OrgUnitKind.Community:
-                return await CentreUnderAsync(e.StreetId, ct);
+                return e.StreetId is { } streetId ? await CentreUnderAsync(streetId, ct) : null;
             case OrgUnitKind.GovernanceCentre:
                 var parent = await db.OrgUnits.SingleAsync(u => u.Id == holder.ParentId, ct);
                 return parent.Kind == OrgUnitKind.Street && parent.ParentId is { } districtId ? await CentreUnderAsync(districtId, ct) : null;

@@ -1,5 +1,6 @@
 using CivicGrid.Web.Categories;
 using CivicGrid.Web.Events;
+using CivicGrid.Web.Geography;
 using CivicGrid.Web.Events.Attachments;
 using CivicGrid.Web.Identity;
 using CivicGrid.Web.Organisation;
@@ -22,6 +23,11 @@ public abstract class CivicGridDb(DbContextOptions options) : IdentityUserContex
     public DbSet<EventAssignment> EventAssignments => Set<EventAssignment>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<EventNumberCounter> EventNumberCounters => Set<EventNumberCounter>();
+    public DbSet<EventCoReporter> EventCoReporters => Set<EventCoReporter>();
+    public DbSet<GridArea> GridAreas => Set<GridArea>();
+    public DbSet<Building> Buildings => Set<Building>();
+    public DbSet<BuildingUnit> BuildingUnits => Set<BuildingUnit>();
+    public DbSet<PlaceCode> PlaceCodes => Set<PlaceCode>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

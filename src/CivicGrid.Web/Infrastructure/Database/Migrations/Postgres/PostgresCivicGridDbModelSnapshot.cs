@@ -147,13 +147,19 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("BuildingId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("BuildingUnitId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("CategoryId")
                         .HasColumnType("integer");
 
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int>("CommunityId")
+                    b.Property<int?>("CommunityId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Description")
@@ -182,6 +188,9 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
 
                     b.Property<double>("Longitude")
                         .HasColumnType("double precision");
+
+                    b.Property<long?>("MergedIntoId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -219,7 +228,7 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                     b.Property<DateTime?>("StepDeadline")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int>("StreetId")
+                    b.Property<int?>("StreetId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Title")
@@ -239,11 +248,17 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BuildingId");
+
+                    b.HasIndex("BuildingUnitId");
+
                     b.HasIndex("CategoryId");
 
                     b.HasIndex("CommunityId");
 
                     b.HasIndex("GridId");
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -253,6 +268,8 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                     b.HasIndex("ReportedAt");
 
                     b.HasIndex("ReporterId");
+
+                    b.HasIndex("Latitude", "Longitude");
 
                     b.HasIndex("HolderUnitId", "Status", "StepDeadline");
 
@@ -296,6 +313,29 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                     b.HasIndex("DepartmentId", "Status");
 
                     b.ToTable("EventAssignments", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Events.EventCoReporter", b =>
+                {
+                    b.Property<long>("EventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("JoinedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("EventId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("EventCoReporters", (string)null);
                 });
 
             modelBuilder.Entity("CivicGrid.Web.Events.EventNumberCounter", b =>
@@ -372,6 +412,129 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                     b.HasIndex("ActorId", "At");
 
                     b.ToTable("TimelineEntries", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Geography.Building", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("GridId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Address");
+
+                    b.HasIndex("GridId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Buildings", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Geography.BuildingUnit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BuildingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BuildingId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("BuildingUnits", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Geography.GridArea", b =>
+                {
+                    b.Property<int>("GridId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Boundary")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<double>("MaxLatitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("MaxLongitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("MinLatitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("MinLongitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("GridId");
+
+                    b.HasIndex("MinLatitude", "MaxLatitude", "MinLongitude", "MaxLongitude");
+
+                    b.ToTable("GridAreas", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Geography.PlaceCode", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("Kind", "TargetId");
+
+                    b.ToTable("PlaceCodes", (string)null);
                 });
 
             modelBuilder.Entity("CivicGrid.Web.Identity.StaffUser", b =>
@@ -589,6 +752,16 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
 
             modelBuilder.Entity("CivicGrid.Web.Events.Event", b =>
                 {
+                    b.HasOne("CivicGrid.Web.Geography.Building", null)
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CivicGrid.Web.Geography.BuildingUnit", null)
+                        .WithMany()
+                        .HasForeignKey("BuildingUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CivicGrid.Web.Categories.Category", "Category")
                         .WithMany()
                         .HasForeignKey("CategoryId")
@@ -598,8 +771,7 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                     b.HasOne("CivicGrid.Web.Organisation.OrgUnit", "Community")
                         .WithMany()
                         .HasForeignKey("CommunityId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("CivicGrid.Web.Organisation.OrgUnit", "Grid")
                         .WithMany()
@@ -609,6 +781,11 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                     b.HasOne("CivicGrid.Web.Organisation.OrgUnit", "HolderUnit")
                         .WithMany()
                         .HasForeignKey("HolderUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CivicGrid.Web.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Category");
@@ -629,11 +806,47 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CivicGrid.Web.Events.EventCoReporter", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Events.Event", null)
+                        .WithMany("CoReporters")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CivicGrid.Web.Events.TimelineEntry", b =>
                 {
                     b.HasOne("CivicGrid.Web.Events.Event", null)
                         .WithMany("Timeline")
                         .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Geography.Building", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Geography.BuildingUnit", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Geography.Building", null)
+                        .WithMany("Units")
+                        .HasForeignKey("BuildingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Geography.GridArea", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Organisation.OrgUnit", null)
+                        .WithOne()
+                        .HasForeignKey("CivicGrid.Web.Geography.GridArea", "GridId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -697,12 +910,19 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
 
                     b.Navigation("Attachments");
 
+                    b.Navigation("CoReporters");
+
                     b.Navigation("Timeline");
                 });
 
             modelBuilder.Entity("CivicGrid.Web.Events.TimelineEntry", b =>
                 {
                     b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Geography.Building", b =>
+                {
+                    b.Navigation("Units");
                 });
 #pragma warning restore 612, 618
         }

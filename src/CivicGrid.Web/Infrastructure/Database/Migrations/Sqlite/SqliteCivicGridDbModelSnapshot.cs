@@ -138,13 +138,19 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("BuildingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BuildingUnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CategoryId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("CommunityId")
+                    b.Property<int?>("CommunityId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Description")
@@ -173,6 +179,9 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
 
                     b.Property<double>("Longitude")
                         .HasColumnType("REAL");
+
+                    b.Property<long?>("MergedIntoId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -210,7 +219,7 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                     b.Property<DateTime?>("StepDeadline")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("StreetId")
+                    b.Property<int?>("StreetId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
@@ -230,11 +239,17 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BuildingId");
+
+                    b.HasIndex("BuildingUnitId");
+
                     b.HasIndex("CategoryId");
 
                     b.HasIndex("CommunityId");
 
                     b.HasIndex("GridId");
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -244,6 +259,8 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                     b.HasIndex("ReportedAt");
 
                     b.HasIndex("ReporterId");
+
+                    b.HasIndex("Latitude", "Longitude");
 
                     b.HasIndex("HolderUnitId", "Status", "StepDeadline");
 
@@ -285,6 +302,29 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                     b.HasIndex("DepartmentId", "Status");
 
                     b.ToTable("EventAssignments", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Events.EventCoReporter", b =>
+                {
+                    b.Property<long>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("JoinedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EventId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("EventCoReporters", (string)null);
                 });
 
             modelBuilder.Entity("CivicGrid.Web.Events.EventNumberCounter", b =>
@@ -359,6 +399,125 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                     b.HasIndex("ActorId", "At");
 
                     b.ToTable("TimelineEntries", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Geography.Building", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GridId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Address");
+
+                    b.HasIndex("GridId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Buildings", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Geography.BuildingUnit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BuildingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BuildingId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("BuildingUnits", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Geography.GridArea", b =>
+                {
+                    b.Property<int>("GridId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Boundary")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<double>("MaxLatitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MaxLongitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MinLatitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MinLongitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("GridId");
+
+                    b.HasIndex("MinLatitude", "MaxLatitude", "MinLongitude", "MaxLongitude");
+
+                    b.ToTable("GridAreas", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Geography.PlaceCode", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("Kind", "TargetId");
+
+                    b.ToTable("PlaceCodes", (string)null);
                 });
 
             modelBuilder.Entity("CivicGrid.Web.Identity.StaffUser", b =>
@@ -572,6 +731,16 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
 
             modelBuilder.Entity("CivicGrid.Web.Events.Event", b =>
                 {
+                    b.HasOne("CivicGrid.Web.Geography.Building", null)
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CivicGrid.Web.Geography.BuildingUnit", null)
+                        .WithMany()
+                        .HasForeignKey("BuildingUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CivicGrid.Web.Categories.Category", "Category")
                         .WithMany()
                         .HasForeignKey("CategoryId")
@@ -581,8 +750,7 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                     b.HasOne("CivicGrid.Web.Organisation.OrgUnit", "Community")
                         .WithMany()
                         .HasForeignKey("CommunityId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("CivicGrid.Web.Organisation.OrgUnit", "Grid")
                         .WithMany()
@@ -592,6 +760,11 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                     b.HasOne("CivicGrid.Web.Organisation.OrgUnit", "HolderUnit")
                         .WithMany()
                         .HasForeignKey("HolderUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CivicGrid.Web.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Category");
@@ -612,11 +785,47 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CivicGrid.Web.Events.EventCoReporter", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Events.Event", null)
+                        .WithMany("CoReporters")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CivicGrid.Web.Events.TimelineEntry", b =>
                 {
                     b.HasOne("CivicGrid.Web.Events.Event", null)
                         .WithMany("Timeline")
                         .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Geography.Building", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Geography.BuildingUnit", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Geography.Building", null)
+                        .WithMany("Units")
+                        .HasForeignKey("BuildingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Geography.GridArea", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Organisation.OrgUnit", null)
+                        .WithOne()
+                        .HasForeignKey("CivicGrid.Web.Geography.GridArea", "GridId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -680,12 +889,19 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
 
                     b.Navigation("Attachments");
 
+                    b.Navigation("CoReporters");
+
                     b.Navigation("Timeline");
                 });
 
             modelBuilder.Entity("CivicGrid.Web.Events.TimelineEntry", b =>
                 {
                     b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Geography.Building", b =>
+                {
+                    b.Navigation("Units");
                 });
 #pragma warning restore 612, 618
         }
