@@ -1,5 +1,6 @@
 using CivicGrid.Web.Categories;
 using CivicGrid.Web.Demo;
+using CivicGrid.Web.Dispatch;
 using CivicGrid.Web.Events;
 using CivicGrid.Web.Identity;
 using CivicGrid.Web.Infrastructure;
@@ -17,6 +18,7 @@ builder.Services.AddStaffIdentity();
 builder.Services.AddOrganisation();
 builder.Services.AddCategories();
 builder.Services.AddEvents();
+builder.Services.AddDispatch();
 builder.Services.AddDemo();
 
 var app = builder.Build();

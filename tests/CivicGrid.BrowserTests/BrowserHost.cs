@@ -28,7 +28,7 @@ public sealed class BrowserHost : IAsyncLifetime
     }
 
     /// <summary>A phone (360 px wide) with its own cookies, signed in as the given person.</summary>
-    public async Task<IPage> PhoneOfAsync(string userName)
+    public async Task<IPage> PhoneOfAsync(string userName, string password = CivicGrid.Web.Demo.DemoData.Password)
     {
         var context = await _browser!.NewContextAsync(new() { ViewportSize = new() { Width = 360, Height = 780 }, BaseURL = BaseUrl, Locale = "zh-CN" });
         // Two cores shared with the server: allow slow steps rather than fail on a busy machine.
@@ -36,7 +36,7 @@ public sealed class BrowserHost : IAsyncLifetime
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Identity/SignIn");
         await page.GetByTestId("user-name").FillAsync(userName);
-        await page.GetByTestId("password").FillAsync(CivicGrid.Web.Demo.DemoData.Password);
+        await page.GetByTestId("password").FillAsync(password);
         await page.GetByTestId("sign-in").ClickAsync();
         await page.WaitForURLAsync("**/Events/Todo**");
         return page;

@@ -1,5 +1,4 @@
 using CivicGrid.Web.Events;
-using CivicGrid.Web.Events.Workflow;
 using CivicGrid.Web.Identity;
 using CivicGrid.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -9,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CivicGrid.Web.Dispatch;
 
 /// <summary>The centre's queue: the events its dispatchers hold, nearest deadline first.</summary>
-[Authorize]
+[Authorize(Policy = Dispatchers.Policy)]
 public sealed class QueueModel(EventQueries queries, CallerAccessor callers) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "page")]
@@ -17,19 +16,9 @@ public sealed class QueueModel(EventQueries queries, CallerAccessor callers) : P
 
     public Page<EventSummary> Events { get; private set; } = new([], 1, 20, 0);
 
-    /// <summary>The queue belongs to whoever the state machine lets dispatch, so the two never disagree.</summary>
-    public static bool IsFor(Caller caller) => EventWorkflow.For(EventAction.Dispatch).Roles.Contains(caller.Role);
-
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var caller = await callers.GetAsync(ct);
-        if (!IsFor(caller))
-        {
-            Response.StatusCode = StatusCodes.Status403Forbidden;
-            return Page();
-        }
-
-        Events = await queries.TodoAsync(new PageRequest(PageNumber, null), caller, ct);
+        Events = await queries.TodoAsync(new PageRequest(PageNumber, null), await callers.GetAsync(ct), ct);
         return Page();
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace CivicGrid.Web.Identity;
 
 /// <summary>One account: opened when there is no id, otherwise changed, with its password reset below.</summary>
-[Authorize]
+[Authorize(Policy = Administrators.Policy)]
 public sealed class AccountModel(AccountAdmin admin, OrganisationAdmin organisation, CallerAccessor callers, IStringLocalizer<Text> text) : PageModel
 {
     [BindProperty]
@@ -24,8 +24,6 @@ public sealed class AccountModel(AccountAdmin admin, OrganisationAdmin organisat
     public AccountRow? Account { get; private set; }
 
     public IReadOnlyList<UnitRow> Units { get; private set; } = [];
-
-    public bool Forbidden { get; private set; }
 
     public bool PasswordReset { get; private set; }
 
@@ -98,16 +96,9 @@ public sealed class AccountModel(AccountAdmin admin, OrganisationAdmin organisat
         return Page();
     }
 
-    /// <summary>False when the page shows a refusal instead of the form: not an administrator (403) or not in scope (404).</summary>
+    /// <summary>False when the account is not in the administrator's scope: the page shows 404 instead of the form.</summary>
     private async Task<bool> LoadAsync(Guid? id, Caller caller, CancellationToken ct)
     {
-        if (!Administrators.IsFor(caller))
-        {
-            Forbidden = true;
-            Response.StatusCode = StatusCodes.Status403Forbidden;
-            return false;
-        }
-
         try
         {
             Account = id is { } existing ? await admin.GetAsync(existing, caller, ct) : null;

@@ -9,12 +9,10 @@ using Microsoft.Extensions.Localization;
 namespace CivicGrid.Web.Identity;
 
 /// <summary>The accounts of the administrator's subtree, with disable, enable and unlock beside each.</summary>
-[Authorize]
+[Authorize(Policy = Administrators.Policy)]
 public sealed class AccountsModel(AccountAdmin admin, CallerAccessor callers, IStringLocalizer<Text> text) : PageModel
 {
     public IReadOnlyList<AccountRow> Accounts { get; private set; } = [];
-
-    public bool Forbidden { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ShowAsync(await callers.GetAsync(ct), ct);
 
@@ -43,13 +41,6 @@ public sealed class AccountsModel(AccountAdmin admin, CallerAccessor callers, IS
 
     private async Task<IActionResult> ShowAsync(Caller caller, CancellationToken ct)
     {
-        if (!Administrators.IsFor(caller))
-        {
-            Forbidden = true;
-            Response.StatusCode = StatusCodes.Status403Forbidden;
-            return Page();
-        }
-
         Accounts = await admin.ListAsync(caller, ct);
         return Page();
     }

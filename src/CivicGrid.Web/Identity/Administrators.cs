@@ -8,6 +8,9 @@ namespace CivicGrid.Web.Identity;
 /// </summary>
 public static class Administrators
 {
+    /// <summary>The authorisation policy of the administration pages.</summary>
+    public const string Policy = "Administrator";
+
     public static bool IsFor(Caller caller) => caller.Role == StaffRole.Administrator;
 
     /// <summary>The path prefix of everything the caller may administer; refuses everyone else.</summary>

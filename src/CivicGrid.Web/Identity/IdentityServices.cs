@@ -1,5 +1,7 @@
 using CivicGrid.Web.Infrastructure.Database;
+using CivicGrid.Web.Infrastructure.Pages;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
 namespace CivicGrid.Web.Identity;
@@ -21,7 +23,9 @@ public static class IdentityServices
             .AddIdentityCookies(cookies => cookies.ApplicationCookie!.Configure(cookie =>
             {
                 cookie.LoginPath = "/Identity/SignIn";
-                cookie.AccessDeniedPath = "/Identity/SignIn";
+                // A signed-in person refused a page gets 403 and the forbidden page in place: a redirect
+                // would turn the refusal into a 200 somewhere else.
+                cookie.Events.OnRedirectToAccessDenied = context => ForbiddenPage.ShowAsync(context.HttpContext);
                 cookie.Cookie.Name = "civicgrid";
                 cookie.Cookie.HttpOnly = true;
                 cookie.Cookie.SameSite = SameSiteMode.Lax;
@@ -45,8 +49,10 @@ public static class IdentityServices
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffApiPolicy, policy => policy
                 .AddAuthenticationSchemes(IdentityConstants.BearerScheme)
-                .RequireAuthenticatedUser());
+                .RequireAuthenticatedUser())
+            .AddPolicy(Administrators.Policy, policy => policy.RequireCaller(Administrators.IsFor));
 
+        services.AddScoped<IAuthorizationHandler, CallerRequirementHandler>();
         services.AddScoped<CallerAccessor>();
         services.AddScoped<StaffSignIn>();
         services.AddScoped<AccountAdmin>();

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace CivicGrid.Web.Organisation;
 
 /// <summary>The administrator's subtree as an indented tree, with a form to add a unit and one per unit to change it.</summary>
-[Authorize]
+[Authorize(Policy = Administrators.Policy)]
 public sealed class UnitsModel(OrganisationAdmin admin, CallerAccessor callers, IStringLocalizer<Text> text) : PageModel
 {
     [BindProperty]
@@ -23,8 +23,6 @@ public sealed class UnitsModel(OrganisationAdmin admin, CallerAccessor callers, 
 
     /// <summary>The unit whose edit form was refused, so its errors show beside it.</summary>
     public int? RefusedId { get; private set; }
-
-    public bool Forbidden { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ShowAsync(await callers.GetAsync(ct), ct);
 
@@ -58,13 +56,6 @@ public sealed class UnitsModel(OrganisationAdmin admin, CallerAccessor callers, 
 
     private async Task<IActionResult> ShowAsync(Caller caller, CancellationToken ct)
     {
-        if (!Administrators.IsFor(caller))
-        {
-            Forbidden = true;
-            Response.StatusCode = StatusCodes.Status403Forbidden;
-            return Page();
-        }
-
         Units = await admin.ListAsync(caller, ct);
         return Page();
     }

@@ -35,7 +35,11 @@ public static class EventsClient
     public static async Task<EventDetail> ActAsync(this HttpClient client, EventDetail seen, EventAction action, string? note = null, int? target = null, int[]? assists = null, Satisfaction? satisfaction = null, Guid[]? attachments = null) =>
         await (await client.TryAsync(seen.Id, action, new TransitionRequest(seen.Version, note, target, assists, satisfaction, attachments))).ShouldBe<EventDetail>(HttpStatusCode.OK);
 
-    public static async Task<List<Guid>> UploadAsync(this HttpClient client, long id, string stage, params (string Name, byte[] Bytes)[] files)
+    public static async Task<List<Guid>> UploadAsync(this HttpClient client, long id, string stage, params (string Name, byte[] Bytes)[] files) =>
+        (await client.UploadPhotosAsync(id, stage, files)).Select(a => a.Id).ToList();
+
+    /// <summary>Uploads and returns the attachments as the uploader is shown them.</summary>
+    public static async Task<List<AttachmentView>> UploadPhotosAsync(this HttpClient client, long id, string stage, params (string Name, byte[] Bytes)[] files)
     {
         using var form = new MultipartFormDataContent { { new StringContent(stage), "stage" } };
         foreach (var (name, bytes) in files)
@@ -43,7 +47,6 @@ public static class EventsClient
             form.Add(new ByteArrayContent(bytes), "files", name);
         }
 
-        var added = await (await client.PostAsync($"/api/v1/events/{id}/attachments", form)).ShouldBe<List<AttachmentView>>(HttpStatusCode.Created);
-        return added.Select(a => a.Id).ToList();
+        return await (await client.PostAsync($"/api/v1/events/{id}/attachments", form)).ShouldBe<List<AttachmentView>>(HttpStatusCode.Created);
     }
 }
