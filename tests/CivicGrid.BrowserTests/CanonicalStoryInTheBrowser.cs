@@ -11,11 +11,11 @@ public sealed class CanonicalStoryInTheBrowser(BrowserHost host) : IClassFixture
     [Fact]
     public async Task From_the_photo_report_to_the_evaluation()
     {
-        var grid3 = await host.App.QueryAsync(db => Task.FromResult(db.OrgUnits.Single(u => u.Parent!.Name == "毅阳社区" && u.Name == "第3网格").Id));
+        var grid3 = await host.App.SpotInGridAsync(await host.App.QueryAsync(db => Task.FromResult(db.OrgUnits.Single(u => u.Parent!.Name == "毅阳社区" && u.Name == "第3网格").Id)));
 
         // 邱美灵 reports the shed with a photo.
         var qiu = await host.PhoneOfAsync("qiumeiling");
-        await ReportThroughFormAsync(qiu, "绿地私搭停车棚", "居民反映老陈占用绿地私搭停车棚，<script>alert(1)</script>劝说无果。", $"g:{grid3}", "毅阳社区 12 栋东侧绿地", Photo("shed.jpg"));
+        await ReportThroughFormAsync(qiu, "绿地私搭停车棚", "居民反映老陈占用绿地私搭停车棚，<script>alert(1)</script>劝说无果。", grid3, "毅阳社区 12 栋东侧绿地", Photo("shed.jpg"));
         await Assertions.Expect(qiu.GetByTestId("event-status")).ToHaveTextAsync("待受理");
         await Assertions.Expect(qiu.GetByTestId("event-description")).ToContainTextAsync("<script>alert(1)</script>");
         var number = await qiu.GetByTestId("event-number").InnerTextAsync();
@@ -68,9 +68,9 @@ public sealed class CanonicalStoryInTheBrowser(BrowserHost host) : IClassFixture
     [Fact]
     public async Task A_community_head_gets_a_not_found_page_for_another_communitys_event()
     {
-        var chaoyang = await host.App.IdOfUnitAsync("朝阳社区");
+        var chaoyang = await host.App.QueryAsync(db => Task.FromResult(db.OrgUnits.Single(u => u.Parent!.Name == "朝阳社区" && u.Name == "第1网格").Id));
         var xu = await host.PhoneOfAsync("xujing");
-        await ReportThroughFormAsync(xu, "朝阳社区的事件", "只属于朝阳社区", $"c:{chaoyang}", "朝阳社区", photo: null);
+        await ReportThroughFormAsync(xu, "朝阳社区的事件", "只属于朝阳社区", await host.App.SpotInGridAsync(chaoyang), "朝阳社区", photo: null);
         await Assertions.Expect(xu.GetByTestId("event-status")).ToBeVisibleAsync();
 
         var chen = await host.PhoneOfAsync("chenliting");
@@ -81,16 +81,15 @@ public sealed class CanonicalStoryInTheBrowser(BrowserHost host) : IClassFixture
     }
 
     /// <summary>Fills the one-screen report form as a person would, with the first category.</summary>
-    private static async Task ReportThroughFormAsync(IPage page, string title, string description, string place, string address, FilePayload? photo)
+    private static async Task ReportThroughFormAsync(IPage page, string title, string description, Spot at, string address, FilePayload? photo)
     {
         await page.GotoAsync("/Events/Report");
         await page.GetByTestId("title").FillAsync(title);
         await page.GetByTestId("description").FillAsync(description);
         await page.GetByTestId("category").SelectOptionAsync(new SelectOptionValue { Index = 1 });
-        await page.GetByTestId("place").SelectOptionAsync(place);
         await page.GetByTestId("address").FillAsync(address);
-        await page.GetByTestId("latitude").FillAsync("24.5128");
-        await page.GetByTestId("longitude").FillAsync("117.7102");
+        await page.GetByTestId("latitude").FillAsync(at.Latitude.ToString("F6", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByTestId("longitude").FillAsync(at.Longitude.ToString("F6", System.Globalization.CultureInfo.InvariantCulture));
         if (photo is not null)
         {
             await page.GetByTestId("photos").SetInputFilesAsync(photo);

@@ -1,5 +1,6 @@
 using CivicGrid.Web.Categories;
 using CivicGrid.Web.Events;
+using CivicGrid.Web.Geography;
 using CivicGrid.Web.Identity;
 using CivicGrid.Web.Infrastructure.Database;
 using CivicGrid.Web.Organisation;
@@ -13,7 +14,7 @@ namespace CivicGrid.Web.Demo;
 /// account per role. Planted only into an empty database. Every demo account's password is
 /// <see cref="Password"/>; the README lists them.
 /// </summary>
-public sealed class DemoData(CivicGridDb db, UserManager<StaffUser> users)
+public sealed class DemoData(CivicGridDb db, UserManager<StaffUser> users, TimeProvider clock)
 {
     public const string Password = "Demo@2026";
 
@@ -39,22 +40,25 @@ public sealed class DemoData(CivicGridDb db, UserManager<StaffUser> users)
         var market = await UnitAsync(OrgUnitKind.Department, "蓝田市场监管所", "350603001D03", landian, ct);
         await UnitAsync(OrgUnitKind.Department, "蓝田街道住建办", "350603001D04", landian, ct);
 
-        var yiyang = await CommunityAsync("毅阳社区", "350603001001", landian, 4, ct);
-        var tanlin = await CommunityAsync("檀林社区", "350603001002", landian, 3, ct);
-        await CommunityAsync("湘桥社区", "350603001003", landian, 3, ct);
+        List<CommunityUnits> communities = [];
+        var yiyang = await CommunityAsync(communities, "毅阳社区", "350603001001", landian, 4, ct);
+        var tanlin = await CommunityAsync(communities, "檀林社区", "350603001002", landian, 3, ct);
+        await CommunityAsync(communities, "湘桥社区", "350603001003", landian, 3, ct);
 
         var chaoyang = await UnitAsync(OrgUnitKind.Street, "朝阳街道", "350603002", district, ct);
         await UnitAsync(OrgUnitKind.GovernanceCentre, "朝阳街道综治中心", "350603002C01", chaoyang, ct);
         var chaoyangChengguan = await UnitAsync(OrgUnitKind.Department, "朝阳街道城管办", "350603002D01", chaoyang, ct);
         await UnitAsync(OrgUnitKind.Department, "朝阳派出所", "350603002D02", chaoyang, ct);
-        var chaoyangCommunity = await CommunityAsync("朝阳社区", "350603002001", chaoyang, 3, ct);
-        await CommunityAsync("北庭社区", "350603002002", chaoyang, 2, ct);
+        var chaoyangCommunity = await CommunityAsync(communities, "朝阳社区", "350603002001", chaoyang, 3, ct);
+        await CommunityAsync(communities, "北庭社区", "350603002002", chaoyang, 2, ct);
 
         var buwen = await UnitAsync(OrgUnitKind.Street, "步文街道", "350603003", district, ct);
         await UnitAsync(OrgUnitKind.GovernanceCentre, "步文街道综治中心", "350603003C01", buwen, ct);
         await UnitAsync(OrgUnitKind.Department, "步文街道城管办", "350603003D01", buwen, ct);
-        await CommunityAsync("步文社区", "350603003001", buwen, 2, ct);
-        await CommunityAsync("龙江社区", "350603003002", buwen, 2, ct);
+        await CommunityAsync(communities, "步文社区", "350603003001", buwen, 2, ct);
+        await CommunityAsync(communities, "龙江社区", "350603003002", buwen, 2, ct);
+
+        await MapAsync(communities, ct);
 
         await AccountAsync("qiumeiling", "邱美灵", StaffRole.GridWorker, yiyang.Grids[2]);
         await AccountAsync("linxiaohua", "林晓华", StaffRole.GridWorker, yiyang.Grids[0]);
@@ -72,9 +76,9 @@ public sealed class DemoData(CivicGridDb db, UserManager<StaffUser> users)
         await AccountAsync("admin", "系统管理员", StaffRole.Administrator, district);
     }
 
-    private sealed record CommunityUnits(OrgUnit Community, List<OrgUnit> Grids);
+    private sealed record CommunityUnits(OrgUnit Community, OrgUnit Street, List<OrgUnit> Grids);
 
-    private async Task<CommunityUnits> CommunityAsync(string name, string code, OrgUnit street, int gridCount, CancellationToken ct)
+    private async Task<CommunityUnits> CommunityAsync(List<CommunityUnits> communities, string name, string code, OrgUnit street, int gridCount, CancellationToken ct)
     {
         var community = await UnitAsync(OrgUnitKind.Community, name, code, street, ct);
         var grids = new List<OrgUnit>();
@@ -83,7 +87,42 @@ public sealed class DemoData(CivicGridDb db, UserManager<StaffUser> users)
             grids.Add(await UnitAsync(OrgUnitKind.Grid, $"第{n}网格", $"{code}{n:D3}", community, ct));
         }
 
-        return new CommunityUnits(community, grids);
+        var units = new CommunityUnits(community, street, grids);
+        communities.Add(units);
+        return units;
+    }
+
+    /// <summary>Grid areas from <see cref="DemoMap"/>, and two buildings of three units in each grid.</summary>
+    private async Task MapAsync(List<CommunityUnits> communities, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var areas = DemoMap.GridAreas(communities.ToDictionary(c => c.Community.Name, c => c.Grids.Count));
+        foreach (var (community, street, grids) in communities)
+        {
+            var number = 1;
+            foreach (var (grid, n) in grids.Select((g, i) => (g, i + 1)))
+            {
+                var area = areas[(community.Name, n)];
+                db.GridBoundaries.Add(GridBoundary.For(grid.Id, area, now));
+                var inside = area.InteriorPoint.Coordinate;
+                var centre = area.Centroid.Coordinate;
+                var between = new NetTopologySuite.Geometries.Point((inside.X + centre.X) / 2, (inside.Y + centre.Y) / 2);
+                foreach (var at in new[] { inside, area.Contains(between) ? between.Coordinate : null })
+                {
+                    if (at is null)
+                    {
+                        continue;
+                    }
+
+                    var building = new Building { GridId = grid.Id, Name = $"{number}栋", Address = $"{street.Name}{community.Name}{number}栋", Latitude = Math.Round(at.Y, 6), Longitude = Math.Round(at.X, 6) };
+                    building.Units.AddRange(Enumerable.Range(1, 3).Select(u => new BuildingUnit { Name = $"{u}单元", Order = u }));
+                    db.Buildings.Add(building);
+                    number++;
+                }
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task<OrgUnit> UnitAsync(OrgUnitKind kind, string name, string code, OrgUnit? parent, CancellationToken ct)

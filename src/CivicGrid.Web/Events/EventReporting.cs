@@ -1,11 +1,14 @@
 using CivicGrid.Web.Categories;
 using CivicGrid.Web.Events.Attachments;
 using CivicGrid.Web.Events.Workflow;
+using CivicGrid.Web.Geography;
 using CivicGrid.Web.Identity;
 using CivicGrid.Web.Infrastructure.Caching;
 using CivicGrid.Web.Infrastructure.Database;
 using CivicGrid.Web.Infrastructure.Problems;
 using CivicGrid.Web.Organisation;
+
+using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Web.Events;
 
@@ -21,6 +24,7 @@ public sealed class EventReporting(
     AttachmentIntake intake,
     ReferenceSnapshot<CategoryCatalogue> catalogue,
     ReferenceSnapshot<OrganisationTree> organisation,
+    IncidentPlaces places,
     TimeProvider clock)
 {
     private static readonly StaffRole[] SolversOnSpot = [StaffRole.GridWorker, StaffRole.CommunityHead];
@@ -33,8 +37,7 @@ public sealed class EventReporting(
         var (category, place) = await ValidateAsync(request, caller, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var source = request.Source ?? DefaultSource(caller.Role);
-        // A resident's report goes first to the grid worker who knows the place; staff reports go to the community.
-        var holder = source == EventSource.Resident && place.Grid is not null ? place.Grid : place.Community;
+        var holder = HolderFor(place, source, await organisation.GetAsync(ct));
 
         var e = NewEvent(request, category, place, source, caller, now);
         e.Status = EventStatus.Reported;
@@ -53,7 +56,7 @@ public sealed class EventReporting(
         }
 
         var (category, place) = await ValidateAsync(request, caller, ct);
-        if (caller.PlaceScopePath is not { } scope || !(place.Grid ?? place.Community).Path.StartsWith(scope, StringComparison.Ordinal))
+        if (caller.PlaceScopePath is not { } scope || !place.IsPlaced || !place.Unit.Path.StartsWith(scope, StringComparison.Ordinal))
         {
             throw DomainException.Forbidden("Event.SolveOnSpotOutsideArea");
         }
@@ -89,7 +92,18 @@ public sealed class EventReporting(
         }
     }
 
-    private static Event NewEvent(ReportRequest request, CategoryView category, Place place, EventSource source, Caller caller, DateTime now) => new()
+    /// <summary>
+    /// A resident's report goes first to the grid worker who knows the place, staff reports to
+    /// the community; a point outside every grid waits in the district centre's unplaced queue.
+    /// </summary>
+    private static UnitInfo HolderFor(IncidentPlace place, EventSource source, OrganisationTree units) => place switch
+    {
+        { Grid: { } grid } when source == EventSource.Resident => grid,
+        { Community: { } community } => community,
+        _ => units.CentreOf(place.District.Id) ?? throw new InvalidOperationException($"District {place.District.Name} has no governance centre for unplaced events."),
+    };
+
+    private static Event NewEvent(ReportRequest request, CategoryView category, IncidentPlace place, EventSource source, Caller caller, DateTime now) => new()
     {
         Number = string.Empty,
         Title = request.Title!.Trim(),
@@ -100,10 +114,12 @@ public sealed class EventReporting(
         Latitude = request.Latitude!.Value,
         Longitude = request.Longitude!.Value,
         Address = request.Address!.Trim(),
-        StreetId = place.Street.Id,
-        CommunityId = place.Community.Id,
+        StreetId = place.Street?.Id,
+        CommunityId = place.Community?.Id,
         GridId = place.Grid?.Id,
-        PlacePath = (place.Grid ?? place.Community).Path,
+        PlacePath = place.Unit.Path,
+        BuildingId = request.BuildingId,
+        BuildingUnitId = request.BuildingId is null ? null : request.BuildingUnitId,
         ReporterId = caller.UserId,
         ReporterName = caller.DisplayName,
         ReportedAt = now,
@@ -133,55 +149,31 @@ public sealed class EventReporting(
         _ => EventSource.GridPatrol,
     };
 
-    private sealed record Place(UnitInfo Street, UnitInfo Community, UnitInfo? Grid);
-
-    private async Task<(CategoryView Category, Place Place)> ValidateAsync(ReportRequest request, Caller caller, CancellationToken ct)
+    private async Task<(CategoryView Category, IncidentPlace Place)> ValidateAsync(ReportRequest request, Caller caller, CancellationToken ct)
     {
         var check = new Validation()
             .Text(request.Title, "title", EventConfiguration.TitleMaxLength)
             .Text(request.Description, "description", EventConfiguration.DescriptionMaxLength)
             .Text(request.Address, "address", EventConfiguration.AddressMaxLength)
             .Require(request.CategoryId is not null, "categoryId", "Validation.Required")
-            .Require(request.Latitude is { } lat && double.IsFinite(lat) && lat is >= -90 and <= 90, "latitude", "Validation.LatitudeRange")
-            .Require(request.Longitude is { } lng && double.IsFinite(lng) && lng is >= -180 and <= 180, "longitude", "Validation.LongitudeRange")
+            .Position(request.Latitude, request.Longitude)
             .Require(request.Urgency is null || Enum.IsDefined(request.Urgency.Value), "urgency", "Validation.UnknownValue")
             .Require(request.Source is null || Enum.IsDefined(request.Source.Value), "source", "Validation.UnknownValue")
-            .Require(request.CommunityId is not null || request.GridId is not null, "communityId", "Validation.Required");
+            .Require(request.BuildingUnitId is null || request.BuildingId is not null, "buildingId", "Validation.Required");
 
         var category = (await catalogue.GetAsync(ct)).Find(request.CategoryId) is { IsActive: true } active ? active : null;
         check.Require(request.CategoryId is null || category is not null, "categoryId", "Validation.UnknownCategory");
 
-        var place = await ResolvePlaceAsync(request, caller, ct);
-        check.Require(place is not null || (request.CommunityId is null && request.GridId is null), request.GridId is null ? "communityId" : "gridId", "Validation.UnknownPlace");
+        if (request.BuildingId is { } buildingId)
+        {
+            var unitId = request.BuildingUnitId;
+            var known = await db.Buildings.AnyAsync(b => b.Id == buildingId && b.IsActive && (unitId == null || b.Units.Any(u => u.Id == unitId)), ct);
+            check.Require(known, request.BuildingUnitId is null ? "buildingId" : "buildingUnitId", "Validation.UnknownPlace");
+        }
+
         check.ThrowIfInvalid();
-        return (category!, place!);
+        var district = (await organisation.GetAsync(ct)).DistrictOf(caller.UnitPath);
+        var place = await places.ResolveAsync(request.Latitude!.Value, request.Longitude!.Value, district.Id, ct);
+        return (category!, place);
     }
-
-    private async Task<Place?> ResolvePlaceAsync(ReportRequest request, Caller caller, CancellationToken ct)
-    {
-        var tree = await organisation.GetAsync(ct);
-        UnitInfo? grid = null;
-        UnitInfo? community;
-        if (request.GridId is { } gridId)
-        {
-            grid = tree.Find(gridId) is { Kind: OrgUnitKind.Grid, IsActive: true } found ? found : null;
-            community = tree.Find(grid?.ParentId);
-            if (community is null || (request.CommunityId is { } c && community.Id != c))
-            {
-                return null;
-            }
-        }
-        else
-        {
-            community = tree.Find(request.CommunityId) is { Kind: OrgUnitKind.Community } found ? found : null;
-        }
-
-        // Staff report anywhere in their own district: the incident may stand in the next community.
-        var district = DistrictPathOf(caller.UnitPath);
-        return community is { IsActive: true } && tree.Find(community.ParentId) is { } street && community.Path.StartsWith(district, StringComparison.Ordinal)
-            ? new Place(street, community, grid)
-            : null;
-    }
-
-    private static string DistrictPathOf(string path) => path[..(path.IndexOf('/', 1) + 1)];
 }

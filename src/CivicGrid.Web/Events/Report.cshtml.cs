@@ -1,16 +1,20 @@
 using System.Globalization;
+using System.Text.Json;
 using CivicGrid.Web.Categories;
 using CivicGrid.Web.Events.Attachments;
+using CivicGrid.Web.Geography;
 using CivicGrid.Web.Identity;
 using CivicGrid.Web.Infrastructure.Caching;
+using CivicGrid.Web.Infrastructure.Database;
 using CivicGrid.Web.Infrastructure.Localization;
 using CivicGrid.Web.Infrastructure.Pages;
 using CivicGrid.Web.Infrastructure.Problems;
-using CivicGrid.Web.Organisation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace CivicGrid.Web.Events;
 
@@ -18,7 +22,14 @@ namespace CivicGrid.Web.Events;
 [Authorize]
 [RequestSizeLimit(MaxUploadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
-public sealed class ReportModel(EventReporting reporting, OrganisationQueries organisation, ReferenceSnapshot<CategoryCatalogue> catalogue, CallerAccessor callers, IStringLocalizer<Text> text) : PageModel
+public sealed class ReportModel(
+    EventReporting reporting,
+    PlaceQueries places,
+    ReferenceSnapshot<CategoryCatalogue> catalogue,
+    CivicGridDb db,
+    IOptions<GeographyOptions> geography,
+    CallerAccessor callers,
+    IStringLocalizer<Text> text) : PageModel
 {
     // Room for a full batch of phone photos before and after; the attachment intake enforces the real per-file limits.
     private const long MaxUploadBytes = 200L * 1024 * 1024;
@@ -34,19 +45,52 @@ public sealed class ReportModel(EventReporting reporting, OrganisationQueries or
 
     public IReadOnlyList<CategoryView> Categories { get; private set; } = [];
 
-    public IReadOnlyList<PlaceOption> Places { get; private set; } = [];
+    public IReadOnlyList<BuildingUnitOption> BuildingUnits { get; private set; } = [];
+
+    /// <summary>Where the event will go, as far as the form knows yet.</summary>
+    public string? PreviewText { get; private set; }
+
+    /// <summary>"lat,lng" the map opens on when the form has no position yet: the middle of the caller's area.</summary>
+    public string? MapCentre { get; private set; }
+
+    public string MapTilesJson => JsonSerializer.Serialize(geography.Value.MapTiles, JsonSerializerOptions.Web);
 
     public bool MaySolveOnSpot { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadOptionsAsync(await callers.GetAsync(ct), ct);
+    /// <summary>A building's QR code (or a link from its page) opens the form with the building filled in.</summary>
+    public async Task OnGetAsync(int? building, CancellationToken ct)
+    {
+        if (building is { } buildingId && await db.Buildings.AsNoTracking().SingleOrDefaultAsync(b => b.Id == buildingId && b.IsActive, ct) is { } found)
+        {
+            (Input.BuildingId, Input.Address, Input.Latitude, Input.Longitude) = (found.Id, found.Address, found.Latitude, found.Longitude);
+        }
+
+        await LoadOptionsAsync(await callers.GetAsync(ct), ct);
+    }
+
+    public async Task<IActionResult> OnGetPlaceAsync(double? latitude, double? longitude, CancellationToken ct)
+    {
+        if (!new Validation().Position(latitude, longitude).IsValid)
+        {
+            return BadRequest();
+        }
+
+        var preview = await places.PreviewAsync(latitude!.Value, longitude!.Value, await callers.GetAsync(ct), ct);
+        return new JsonResult(new { preview.Placed, Text = Describe(preview) });
+    }
+
+    public async Task<IActionResult> OnGetAddressesAsync(string? q, CancellationToken ct) =>
+        new JsonResult(await places.SearchAddressesAsync(q, await callers.GetAsync(ct), ct));
+
+    public async Task<IActionResult> OnGetGridsAsync(string? bbox, CancellationToken ct) =>
+        BoundingBox.Parse(bbox) is { } box ? new JsonResult(await places.GridsAsync(box, await callers.GetAsync(ct), ct)) : BadRequest();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         // Unparsable inputs arrive as null and the service names the field, in our own words.
         ModelState.Clear();
         var caller = await callers.GetAsync(ct);
-        var (communityId, gridId) = ParsePlace(Input.Place);
-        var request = new ReportRequest(Input.Title, Input.Description, Input.CategoryId, Input.Urgency, Input.Latitude, Input.Longitude, Input.Address, communityId, gridId, null);
+        var request = new ReportRequest(Input.Title, Input.Description, Input.CategoryId, Input.Urgency, Input.Latitude, Input.Longitude, Input.Address, null, Input.BuildingId, Input.BuildingUnitId);
         try
         {
             var photos = Photos.Select(Upload.From).ToList();
@@ -67,21 +111,31 @@ public sealed class ReportModel(EventReporting reporting, OrganisationQueries or
     private async Task LoadOptionsAsync(Caller caller, CancellationToken ct)
     {
         Categories = (await catalogue.GetAsync(ct)).Active;
-        Places = await organisation.PlacesAsync(caller, ct);
         MaySolveOnSpot = EventReporting.MaySolveOnSpot(caller.Role);
+        if (Input.BuildingId is { } buildingId)
+        {
+            BuildingUnits = await db.BuildingUnits.AsNoTracking().Where(u => u.BuildingId == buildingId).OrderBy(u => u.Order)
+                .Select(u => new BuildingUnitOption(u.Id, u.Name)).ToListAsync(ct);
+        }
+
+        if (new Validation().Position(Input.Latitude, Input.Longitude).IsValid)
+        {
+            PreviewText = Describe(await places.PreviewAsync(Input.Latitude!.Value, Input.Longitude!.Value, caller, ct));
+        }
+
+        MapCentre = await places.CentreOfAsync(caller, ct) is { } centre
+            ? string.Create(CultureInfo.InvariantCulture, $"{centre.Latitude:F6},{centre.Longitude:F6}")
+            : null;
     }
 
-    /// <summary>One select picks a community ("c:12") or a grid in it ("g:15").</summary>
-    private static (int? CommunityId, int? GridId) ParsePlace(string? place) =>
-        place?.Split(':') is [var kind, var id] && int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
-            ? kind switch { "c" => (value, null), "g" => (null, value), _ => (null, null) }
-            : (null, null);
-
-    private static string FieldName(string field) => field switch
+    private string Describe(PlacePreview preview) => preview switch
     {
-        "communityId" or "gridId" => "Input.Place",
-        _ => PageRefusals.Under("Input", field),
+        { Placed: false } => text["Page.Report.Unplaced"],
+        { Placement: PlacementKind.Nearest } => text["Page.Report.NearestGrid", preview.StreetName!, preview.CommunityName!, preview.GridName!, preview.DistanceMetres ?? 0],
+        _ => text["Page.Report.GoesTo", preview.StreetName!, preview.CommunityName!, preview.GridName!],
     };
+
+    private static string FieldName(string field) => PageRefusals.Under("Input", field);
 
     public sealed class ReportForm
     {
@@ -89,7 +143,8 @@ public sealed class ReportModel(EventReporting reporting, OrganisationQueries or
         public string? Description { get; set; }
         public int? CategoryId { get; set; }
         public Urgency? Urgency { get; set; }
-        public string? Place { get; set; }
+        public int? BuildingId { get; set; }
+        public int? BuildingUnitId { get; set; }
         public string? Address { get; set; }
         public double? Latitude { get; set; }
         public double? Longitude { get; set; }

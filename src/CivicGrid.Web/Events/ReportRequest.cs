@@ -1,6 +1,10 @@
 namespace CivicGrid.Web.Events;
 
-/// <summary>A new event, as staff report it. Photos come with the page form or through the attachments endpoint.</summary>
+/// <summary>
+/// A new event, as staff report it. Its coordinates decide the grid, community and street; a
+/// building (from its QR code or a picked address) is kept alongside. Photos come with the page
+/// form or through the attachments endpoint.
+/// </summary>
 public sealed record ReportRequest(
     string? Title,
     string? Description,
@@ -9,6 +13,6 @@ public sealed record ReportRequest(
     double? Latitude,
     double? Longitude,
     string? Address,
-    int? CommunityId,
-    int? GridId,
-    EventSource? Source);
+    EventSource? Source,
+    int? BuildingId = null,
+    int? BuildingUnitId = null);

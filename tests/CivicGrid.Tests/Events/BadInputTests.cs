@@ -45,7 +45,7 @@ public sealed class BadInputTests : AppTest
     public async Task Missing_field_is_400_naming_the_field(string field)
     {
         var qiu = await App.SignInAsync("qiumeiling");
-        var report = ToDictionary(EventsClient.Report(await GridAsync("毅阳社区", 3)));
+        var report = ToDictionary(EventsClient.Report(await SpotInGridAsync("毅阳社区", 3)));
         report.Remove(field);
 
         await ExpectRejectedAsync(await qiu.PostAsJsonAsync("/api/v1/events", report), field);
@@ -56,7 +56,7 @@ public sealed class BadInputTests : AppTest
     public async Task Oversized_fields_are_400()
     {
         var qiu = await App.SignInAsync("qiumeiling");
-        var report = ToDictionary(EventsClient.Report(await GridAsync("毅阳社区", 3)));
+        var report = ToDictionary(EventsClient.Report(await SpotInGridAsync("毅阳社区", 3)));
         report["title"] = new string('长', EventConfiguration.TitleMaxLength + 1);
         report["description"] = new string('x', EventConfiguration.DescriptionMaxLength + 1);
 
@@ -69,14 +69,14 @@ public sealed class BadInputTests : AppTest
 
     [Theory]
     [InlineData("categoryId", 99999, "categoryId")]
-    [InlineData("gridId", 99999, "gridId")]
+    [InlineData("buildingId", 99999, "buildingId")]
     [InlineData("latitude", 91.0, "latitude")]
     [InlineData("longitude", -180.5, "longitude")]
     [InlineData("urgency", "Apocalyptic", null)]
     public async Task Unknown_or_out_of_range_values_are_400(string field, object value, string? errorField)
     {
         var qiu = await App.SignInAsync("qiumeiling");
-        var report = ToDictionary(EventsClient.Report(await GridAsync("毅阳社区", 3)));
+        var report = ToDictionary(EventsClient.Report(await SpotInGridAsync("毅阳社区", 3)));
         report[field] = value;
 
         await ExpectRejectedAsync(await qiu.PostAsJsonAsync("/api/v1/events", report), errorField);
@@ -88,7 +88,7 @@ public sealed class BadInputTests : AppTest
     {
         var qiu = await App.SignInAsync("qiumeiling");
         const string description = "<script>alert('x')</script> '; DROP TABLE \"Events\"; --";
-        var e = await qiu.ReportAsync(EventsClient.Report(await GridAsync("毅阳社区", 3), title: "Robert'); DROP TABLE Events;--", description: description));
+        var e = await qiu.ReportAsync(EventsClient.Report(await SpotInGridAsync("毅阳社区", 3), title: "Robert'); DROP TABLE Events;--", description: description));
 
         var stored = await qiu.GetEventAsync(e.Id);
         Assert.Equal(description, stored.Description);
@@ -101,7 +101,7 @@ public sealed class BadInputTests : AppTest
     public async Task A_non_image_renamed_jpg_is_400_and_nothing_is_kept()
     {
         var qiu = await App.SignInAsync("qiumeiling");
-        var e = await qiu.ReportAsync(EventsClient.Report(await GridAsync("毅阳社区", 3)));
+        var e = await qiu.ReportAsync(EventsClient.Report(await SpotInGridAsync("毅阳社区", 3)));
         var before = await StoredAsync();
         using var form = new MultipartFormDataContent
         {
@@ -119,7 +119,7 @@ public sealed class BadInputTests : AppTest
     public async Task An_oversized_upload_is_400_and_nothing_is_kept()
     {
         var qiu = await App.SignInAsync("qiumeiling");
-        var e = await qiu.ReportAsync(EventsClient.Report(await GridAsync("毅阳社区", 3)));
+        var e = await qiu.ReportAsync(EventsClient.Report(await SpotInGridAsync("毅阳社区", 3)));
         var before = await StoredAsync();
         var huge = new byte[(1024 * 1024) + 1];
         Images.Jpeg.CopyTo(huge, 0);
@@ -134,7 +134,7 @@ public sealed class BadInputTests : AppTest
     public async Task Png_webp_and_heic_are_accepted_by_content_whatever_their_name()
     {
         var qiu = await App.SignInAsync("qiumeiling");
-        var e = await qiu.ReportAsync(EventsClient.Report(await GridAsync("毅阳社区", 3)));
+        var e = await qiu.ReportAsync(EventsClient.Report(await SpotInGridAsync("毅阳社区", 3)));
 
         await qiu.UploadAsync(e.Id, "Before", ("photo.txt", Images.Png), ("IMG_0001.HEIC", Images.Heic));
 

@@ -15,7 +15,7 @@ public sealed class CanonicalStoryTests : AppTest
         var chen = await App.SignInAsync("chenliting");
         var centre = await App.SignInAsync("wangjun");
         var chengguan = await App.SignInAsync("liuqiang");
-        var grid3 = await GridAsync("毅阳社区", 3);
+        var grid3 = await SpotInGridAsync("毅阳社区", 3);
         var chengguanId = await UnitAsync("蓝田街道城管办");
 
         // 1. 邱美灵 reports with a photo.
@@ -65,6 +65,6 @@ public sealed class CanonicalStoryTests : AppTest
         Assert.Equal(["邱美灵", "陈立婷", "陈立婷", "王军", "刘强", "刘强", "邱美灵", "陈立婷"], evaluated.Timeline.Select(t => t.ActorName));
         Assert.Equal(3, evaluated.Attachments.Count);
         Assert.Equal(evidence, evaluated.Timeline.Single(t => t.Action == EventAction.Feedback).AttachmentIds);
-        Assert.Equal(grid3, evaluated.GridId);
+        Assert.Equal(await GridAsync("毅阳社区", 3), evaluated.GridId);
     }
 }

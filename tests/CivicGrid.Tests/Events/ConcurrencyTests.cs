@@ -10,7 +10,7 @@ public sealed class ConcurrencyTests : AppTest
     public async Task A_stale_version_gets_409_and_changes_nothing()
     {
         var chen = await App.SignInAsync("chenliting");
-        var e = await chen.ReportAsync(EventsClient.Report(await GridAsync("毅阳社区", 3)));
+        var e = await chen.ReportAsync(EventsClient.Report(await SpotInGridAsync("毅阳社区", 3)));
         await chen.ActAsync(e, EventAction.Accept);
 
         var stale = await chen.TryAsync(e.Id, EventAction.Void, new TransitionRequest(e.Version, "用旧版本作废"));
@@ -23,7 +23,7 @@ public sealed class ConcurrencyTests : AppTest
     public async Task Two_people_acting_at_once_one_wins_the_other_gets_409()
     {
         var chen = await App.SignInAsync("chenliting");
-        var e = await chen.ReportAsync(EventsClient.Report(await GridAsync("毅阳社区", 3)));
+        var e = await chen.ReportAsync(EventsClient.Report(await SpotInGridAsync("毅阳社区", 3)));
         var colleague = await App.SignInAsync("chenliting");
 
         var responses = await Task.WhenAll(
@@ -41,7 +41,7 @@ public sealed class ConcurrencyTests : AppTest
     public async Task An_illegal_transition_answers_409_with_a_clear_message()
     {
         var chen = await App.SignInAsync("chenliting");
-        var e = await chen.ReportAsync(EventsClient.Report(await GridAsync("毅阳社区", 3)));
+        var e = await chen.ReportAsync(EventsClient.Report(await SpotInGridAsync("毅阳社区", 3)));
 
         var problem = await (await chen.TryAsync(e.Id, EventAction.Verify, new TransitionRequest(e.Version))).ShouldBeProblem(HttpStatusCode.Conflict);
 
@@ -53,7 +53,7 @@ public sealed class ConcurrencyTests : AppTest
     public async Task An_action_for_someone_else_answers_403()
     {
         var chen = await App.SignInAsync("chenliting");
-        var e = await chen.ReportAsync(EventsClient.Report(await GridAsync("毅阳社区", 3)));
+        var e = await chen.ReportAsync(EventsClient.Report(await SpotInGridAsync("毅阳社区", 3)));
         var leader = await App.SignInAsync("liming");
 
         await (await leader.TryAsync(e.Id, EventAction.Accept, new TransitionRequest(e.Version))).ShouldBeProblem(HttpStatusCode.Forbidden);

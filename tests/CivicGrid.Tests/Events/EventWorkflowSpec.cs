@@ -23,6 +23,7 @@ public sealed class EventWorkflowSpec
         [Closed] = [Evaluate, Reopen],
         [Evaluated] = [Reopen],
         [Voided] = [Reopen],
+        [Merged] = [],
     };
 
     public static TheoryData<EventStatus, EventAction> AllCombinations()

@@ -16,7 +16,7 @@ public sealed class PhotoLocationTests : AppTest
     public async Task Staff_see_where_a_photo_was_taken_from_its_EXIF_GPS()
     {
         var qiu = await App.SignInAsync("qiumeiling");
-        var reported = await qiu.ReportAsync(EventsClient.Report(await GridAsync("毅阳社区", 3)));
+        var reported = await qiu.ReportAsync(EventsClient.Report(await SpotInGridAsync("毅阳社区", 3)));
 
         var uploaded = await qiu.UploadPhotosAsync(reported.Id, "Before", ("IMG_20261123_090112.jpg", Images.PhotoTakenAt(Latitude, Longitude)), ("no-gps.jpg", Images.Jpeg));
 
@@ -33,7 +33,7 @@ public sealed class PhotoLocationTests : AppTest
     public async Task Someone_signed_out_gets_neither_the_photo_nor_its_position()
     {
         var qiu = await App.SignInAsync("qiumeiling");
-        var reported = await qiu.ReportAsync(EventsClient.Report(await GridAsync("毅阳社区", 3)));
+        var reported = await qiu.ReportAsync(EventsClient.Report(await SpotInGridAsync("毅阳社区", 3)));
         var photo = (await qiu.UploadAsync(reported.Id, "Before", ("shed.jpg", Images.PhotoTakenAt(Latitude, Longitude)))).Single();
         var anonymous = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 

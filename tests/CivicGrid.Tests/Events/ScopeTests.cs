@@ -14,7 +14,7 @@ public sealed class ScopeTests : AppTest
     public async Task Community_head_gets_404_for_another_communitys_event_and_cannot_touch_it()
     {
         var xu = await App.SignInAsync("xujing"); // 朝阳社区, another street
-        var elsewhere = await xu.ReportAsync(EventsClient.Report(await GridAsync("朝阳社区", 1)));
+        var elsewhere = await xu.ReportAsync(EventsClient.Report(await SpotInGridAsync("朝阳社区", 1)));
         var chen = await App.SignInAsync("chenliting"); // 毅阳社区
 
         await (await chen.GetAsync($"/api/v1/events/{elsewhere.Id}")).ShouldBeProblem(HttpStatusCode.NotFound);
@@ -31,8 +31,8 @@ public sealed class ScopeTests : AppTest
     public async Task Department_sees_only_what_was_dispatched_to_it()
     {
         var chen = await App.SignInAsync("chenliting");
-        var dispatchedOne = await chen.ReportAsync(EventsClient.Report(await GridAsync("毅阳社区", 3), title: "占道经营"));
-        var otherOne = await chen.ReportAsync(EventsClient.Report(await GridAsync("毅阳社区", 2), title: "路灯不亮"));
+        var dispatchedOne = await chen.ReportAsync(EventsClient.Report(await SpotInGridAsync("毅阳社区", 3), title: "占道经营"));
+        var otherOne = await chen.ReportAsync(EventsClient.Report(await SpotInGridAsync("毅阳社区", 2), title: "路灯不亮"));
         var escalated = await chen.ActAsync(dispatchedOne, EventAction.Escalate, note: "需要城管");
         var centre = await App.SignInAsync("wangjun");
         await centre.ActAsync(await centre.GetEventAsync(escalated.Id), EventAction.Dispatch, target: await UnitAsync("蓝田街道城管办"));
@@ -51,7 +51,7 @@ public sealed class ScopeTests : AppTest
     public async Task Grid_worker_keeps_sight_of_a_report_filed_in_the_next_community()
     {
         var qiu = await App.SignInAsync("qiumeiling"); // 毅阳社区第3网格
-        var nextDoor = await qiu.ReportAsync(EventsClient.Report(await GridAsync("檀林社区", 1)));
+        var nextDoor = await qiu.ReportAsync(EventsClient.Report(await SpotInGridAsync("檀林社区", 1)));
 
         Assert.Equal("檀林社区", nextDoor.CommunityName);
         Assert.Equal("檀林社区", nextDoor.HolderUnitName);
@@ -66,7 +66,7 @@ public sealed class ScopeTests : AppTest
     public async Task Attachments_of_an_invisible_event_are_invisible_too()
     {
         var xu = await App.SignInAsync("xujing");
-        var elsewhere = await xu.ReportAsync(EventsClient.Report(await GridAsync("朝阳社区", 1)));
+        var elsewhere = await xu.ReportAsync(EventsClient.Report(await SpotInGridAsync("朝阳社区", 1)));
         var photo = (await xu.UploadAsync(elsewhere.Id, "Before", ("a.jpg", Images.Jpeg))).Single();
         var chen = await App.SignInAsync("chenliting");
 

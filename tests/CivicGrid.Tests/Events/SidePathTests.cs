@@ -13,7 +13,7 @@ public sealed class SidePathTests : AppTest
     private async Task<EventDetail> AtCentreAsync()
     {
         var chen = await App.SignInAsync("chenliting");
-        var e = await chen.ReportAsync(EventsClient.Report(await GridAsync("毅阳社区", 3)));
+        var e = await chen.ReportAsync(EventsClient.Report(await SpotInGridAsync("毅阳社区", 3)));
         return await chen.ActAsync(e, EventAction.Escalate, note: "请街道处理");
     }
 
@@ -100,7 +100,7 @@ public sealed class SidePathTests : AppTest
     public async Task Grid_worker_takes_a_residents_report_escalates_it_to_the_community()
     {
         var chen = await App.SignInAsync("chenliting");
-        var phoned = await chen.ReportAsync(EventsClient.Report(await GridAsync("毅阳社区", 3), source: "Resident"));
+        var phoned = await chen.ReportAsync(EventsClient.Report(await SpotInGridAsync("毅阳社区", 3), source: "Resident"));
         Assert.Equal("第3网格", phoned.HolderUnitName);
 
         var qiu = await App.SignInAsync("qiumeiling");
@@ -114,12 +114,12 @@ public sealed class SidePathTests : AppTest
     public async Task Community_handles_itself_and_closes_then_a_voided_event_is_reopened()
     {
         var chen = await App.SignInAsync("chenliting");
-        var e = await chen.ReportAsync(EventsClient.Report(await GridAsync("毅阳社区", 1), title: "邻里噪音纠纷", categoryId: 9));
+        var e = await chen.ReportAsync(EventsClient.Report(await SpotInGridAsync("毅阳社区", 1), title: "邻里噪音纠纷", categoryId: 9));
         var handling = await chen.ActAsync(e, EventAction.Accept);
         var closed = await chen.ActAsync(handling, EventAction.Close, note: "调解成功");
         Assert.Equal(EventStatus.Closed, closed.Status);
 
-        var other = await chen.ReportAsync(EventsClient.Report(await GridAsync("毅阳社区", 1), title: "重复上报"));
+        var other = await chen.ReportAsync(EventsClient.Report(await SpotInGridAsync("毅阳社区", 1), title: "重复上报"));
         var voided = await chen.ActAsync(other, EventAction.Void, note: "与已有事件重复");
         Assert.Equal(EventStatus.Voided, voided.Status);
         Assert.Empty(voided.AvailableActions.Except([EventAction.Reopen]));
@@ -132,7 +132,7 @@ public sealed class SidePathTests : AppTest
     public async Task Small_matter_solved_on_the_spot_is_closed_at_once()
     {
         var qiu = await App.SignInAsync("qiumeiling");
-        var response = await qiu.PostAsJsonAsync("/api/v1/events/solved-on-spot", EventsClient.Report(await GridAsync("毅阳社区", 3), title: "楼道杂物", description: "已劝说住户清理楼道杂物"));
+        var response = await qiu.PostAsJsonAsync("/api/v1/events/solved-on-spot", EventsClient.Report(await SpotInGridAsync("毅阳社区", 3), title: "楼道杂物", description: "已劝说住户清理楼道杂物"));
         var solved = await response.ShouldBe<EventDetail>(HttpStatusCode.Created);
 
         Assert.Equal(EventStatus.Closed, solved.Status);
@@ -140,7 +140,7 @@ public sealed class SidePathTests : AppTest
         Assert.Empty((await qiu.GetFromJsonAsync<Page<EventSummary>>("/api/v1/todo", ResponseAssertions.Json))!.Items);
         Assert.Contains((await qiu.GetFromJsonAsync<Page<EventSummary>>("/api/v1/done", ResponseAssertions.Json))!.Items, x => x.Id == solved.Id);
 
-        var outside = await qiu.PostAsJsonAsync("/api/v1/events/solved-on-spot", EventsClient.Report(await GridAsync("檀林社区", 1)));
+        var outside = await qiu.PostAsJsonAsync("/api/v1/events/solved-on-spot", EventsClient.Report(await SpotInGridAsync("檀林社区", 1)));
         await outside.ShouldBeProblem(HttpStatusCode.Forbidden);
     }
 }

@@ -12,7 +12,7 @@ public sealed class TodoListTests : AppTest
     public async Task Todo_puts_the_nearest_deadline_first_and_marks_overdue_when_the_clock_passes_it()
     {
         var qiu = await App.SignInAsync("qiumeiling");
-        var grid = await GridAsync("毅阳社区", 3);
+        var grid = await SpotInGridAsync("毅阳社区", 3);
         var normal = await qiu.ReportAsync(EventsClient.Report(grid, title: "一般事件", urgency: "Normal"));
         var critical = await qiu.ReportAsync(EventsClient.Report(grid, title: "特急事件", urgency: "Critical"));
         var chen = await App.SignInAsync("chenliting");
@@ -36,7 +36,7 @@ public sealed class TodoListTests : AppTest
     public async Task Lists_are_paged()
     {
         var qiu = await App.SignInAsync("qiumeiling");
-        var grid = await GridAsync("毅阳社区", 3);
+        var grid = await SpotInGridAsync("毅阳社区", 3);
         for (var i = 0; i < 3; i++)
         {
             await qiu.ReportAsync(EventsClient.Report(grid, title: $"事件{i}"));

@@ -15,4 +15,7 @@ public abstract class AppTest : IAsyncLifetime
         db.OrgUnits.Where(u => u.Parent!.Name == community && u.Name == $"第{n}网格").Select(u => u.Id).SingleAsync());
 
     protected Task<int> UnitAsync(string name) => App.IdOfUnitAsync(name);
+
+    /// <summary>A point well inside the demo grid, where an incident of that grid stands.</summary>
+    protected async Task<Spot> SpotInGridAsync(string community, int n) => await App.SpotInGridAsync(await GridAsync(community, n));
 }

@@ -56,6 +56,13 @@ public sealed class CivicGridFactory : WebApplicationFactory<Program>
         return await query(scope.ServiceProvider.GetRequiredService<CivicGridDb>());
     }
 
+    public async Task<Spot> SpotInGridAsync(int gridId)
+    {
+        var area = await QueryAsync(db => db.GridBoundaries.Where(b => b.GridId == gridId).Select(b => b.Area).SingleAsync());
+        var inside = area.InteriorPoint;
+        return new Spot(inside.Y, inside.X);
+    }
+
     public async Task<int> IdOfUnitAsync(string name) => await QueryAsync(db => db.OrgUnits.Where(u => u.Name == name).Select(u => u.Id).SingleAsync());
 
     public override async ValueTask DisposeAsync()

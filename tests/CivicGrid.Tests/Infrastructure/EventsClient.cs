@@ -9,17 +9,18 @@ namespace CivicGrid.Tests.Infrastructure;
 /// <summary>What staff do through the API, said in the domain's words.</summary>
 public static class EventsClient
 {
-    public static object Report(int gridId, string title = "绿地私搭停车棚", string description = "居民反映老陈占用绿地私搭停车棚，劝说无果。", int categoryId = 1, string urgency = "Normal", string? source = null) => new
+    /// <summary>A report of an incident standing at <paramref name="at"/>; the platform finds its grid from there.</summary>
+    public static object Report(Spot at, string title = "绿地私搭停车棚", string description = "居民反映老陈占用绿地私搭停车棚，劝说无果。", int categoryId = 1, string urgency = "Normal", string? source = null, int? buildingId = null) => new
     {
         title,
         description,
         categoryId,
         urgency,
-        latitude = 24.5128,
-        longitude = 117.7102,
+        latitude = at.Latitude,
+        longitude = at.Longitude,
         address = "毅阳社区 12 栋东侧绿地",
-        gridId,
         source,
+        buildingId,
     };
 
     public static async Task<EventDetail> ReportAsync(this HttpClient client, object report) =>

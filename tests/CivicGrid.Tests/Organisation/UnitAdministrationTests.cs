@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using CivicGrid.Tests.Infrastructure;
+using CivicGrid.Web.Geography;
 using CivicGrid.Web.Organisation;
 using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.Geometries;
 
 namespace CivicGrid.Tests.Organisation;
 
@@ -27,9 +29,17 @@ public sealed class UnitAdministrationTests : AppTest
         Assert.True(order.IndexOf(street.Id) < order.IndexOf(community.Id) && order.IndexOf(community.Id) < order.IndexOf(grid.Id));
         Assert.Equal(3, tree.Single(u => u.Id == grid.Id).Depth);
 
+        // The new grid takes the incidents standing on its ground as soon as it has an area.
+        var ground = new Spot(24.5600, 117.7600);
+        await App.QueryAsync(db =>
+        {
+            db.GridBoundaries.Add(GridBoundary.For(grid.Id, SquareAround(ground), DateTime.UtcNow));
+            return db.SaveChangesAsync();
+        });
         var reporter = await App.SignInAsync("qiumeiling");
-        var reported = await reporter.ReportAsync(EventsClient.Report(grid.Id));
+        var reported = await reporter.ReportAsync(EventsClient.Report(ground));
         Assert.Equal("景山社区", reported.CommunityName);
+        Assert.Equal(grid.Id, reported.GridId);
     }
 
     [Fact]
@@ -90,7 +100,7 @@ public sealed class UnitAdministrationTests : AppTest
     public async Task A_renamed_community_shows_its_new_name_on_its_events_at_once()
     {
         var reporter = await App.SignInAsync("qiumeiling");
-        var reported = await reporter.ReportAsync(EventsClient.Report(await GridAsync("毅阳社区", 3)));
+        var reported = await reporter.ReportAsync(EventsClient.Report(await SpotInGridAsync("毅阳社区", 3)));
         var admin = await App.SignInAsync("admin");
 
         await (await admin.PutAsJsonAsync($"/api/v1/admin/units/{reported.CommunityId}", new { name = "毅阳新社区", code = "350603001001" })).ShouldBe(HttpStatusCode.OK);
@@ -123,4 +133,11 @@ public sealed class UnitAdministrationTests : AppTest
         await (await head.GetAsync("/api/v1/admin/accounts")).ShouldBeProblem(HttpStatusCode.Forbidden);
         await (await head.TryCreateUnitAsync("Grid", "第9网格", "350603001001009", await UnitAsync("毅阳社区"))).ShouldBeProblem(HttpStatusCode.Forbidden);
     }
+
+    private static Polygon SquareAround(Spot at) => new GeometryFactory().CreatePolygon(
+    [
+        new(at.Longitude - 0.001, at.Latitude - 0.001), new(at.Longitude + 0.001, at.Latitude - 0.001),
+        new(at.Longitude + 0.001, at.Latitude + 0.001), new(at.Longitude - 0.001, at.Latitude + 0.001),
+        new(at.Longitude - 0.001, at.Latitude - 0.001),
+    ]);
 }

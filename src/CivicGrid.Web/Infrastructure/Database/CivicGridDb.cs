@@ -1,7 +1,7 @@
 using CivicGrid.Web.Categories;
 using CivicGrid.Web.Events;
-using CivicGrid.Web.Geography;
 using CivicGrid.Web.Events.Attachments;
+using CivicGrid.Web.Geography;
 using CivicGrid.Web.Identity;
 using CivicGrid.Web.Organisation;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -24,7 +24,7 @@ public abstract class CivicGridDb(DbContextOptions options) : IdentityUserContex
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<EventNumberCounter> EventNumberCounters => Set<EventNumberCounter>();
     public DbSet<EventCoReporter> EventCoReporters => Set<EventCoReporter>();
-    public DbSet<GridArea> GridAreas => Set<GridArea>();
+    public DbSet<GridBoundary> GridBoundaries => Set<GridBoundary>();
     public DbSet<Building> Buildings => Set<Building>();
     public DbSet<BuildingUnit> BuildingUnits => Set<BuildingUnit>();
     public DbSet<PlaceCode> PlaceCodes => Set<PlaceCode>();

@@ -7,8 +7,12 @@
   button.addEventListener("click", function () {
     status.textContent = "";
     navigator.geolocation.getCurrentPosition(function (position) {
-      document.getElementById("Input_Latitude").value = position.coords.latitude.toFixed(6);
-      document.getElementById("Input_Longitude").value = position.coords.longitude.toFixed(6);
+      var lat = document.getElementById("Input_Latitude");
+      var lng = document.getElementById("Input_Longitude");
+      lat.value = position.coords.latitude.toFixed(6);
+      lng.value = position.coords.longitude.toFixed(6);
+      // The map, if there is one, follows the fields.
+      lng.dispatchEvent(new Event("change"));
     }, function () {
       status.textContent = button.dataset.failed;
     }, { enableHighAccuracy: true, timeout: 15000 });

@@ -481,12 +481,12 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("BuildingUnits", (string)null);
                 });
 
-            modelBuilder.Entity("CivicGrid.Web.Geography.GridArea", b =>
+            modelBuilder.Entity("CivicGrid.Web.Geography.GridBoundary", b =>
                 {
                     b.Property<int>("GridId")
                         .HasColumnType("integer");
 
-                    b.Property<byte[]>("Boundary")
+                    b.Property<byte[]>("Area")
                         .IsRequired()
                         .HasColumnType("bytea");
 
@@ -509,7 +509,7 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
 
                     b.HasIndex("MinLatitude", "MaxLatitude", "MinLongitude", "MaxLongitude");
 
-                    b.ToTable("GridAreas", (string)null);
+                    b.ToTable("GridBoundaries", (string)null);
                 });
 
             modelBuilder.Entity("CivicGrid.Web.Geography.PlaceCode", b =>
@@ -842,11 +842,11 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CivicGrid.Web.Geography.GridArea", b =>
+            modelBuilder.Entity("CivicGrid.Web.Geography.GridBoundary", b =>
                 {
                     b.HasOne("CivicGrid.Web.Organisation.OrgUnit", null)
                         .WithOne()
-                        .HasForeignKey("CivicGrid.Web.Geography.GridArea", "GridId")
+                        .HasForeignKey("CivicGrid.Web.Geography.GridBoundary", "GridId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -464,12 +464,12 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("BuildingUnits", (string)null);
                 });
 
-            modelBuilder.Entity("CivicGrid.Web.Geography.GridArea", b =>
+            modelBuilder.Entity("CivicGrid.Web.Geography.GridBoundary", b =>
                 {
                     b.Property<int>("GridId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<byte[]>("Boundary")
+                    b.Property<byte[]>("Area")
                         .IsRequired()
                         .HasColumnType("BLOB");
 
@@ -492,7 +492,7 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
 
                     b.HasIndex("MinLatitude", "MaxLatitude", "MinLongitude", "MaxLongitude");
 
-                    b.ToTable("GridAreas", (string)null);
+                    b.ToTable("GridBoundaries", (string)null);
                 });
 
             modelBuilder.Entity("CivicGrid.Web.Geography.PlaceCode", b =>
@@ -821,11 +821,11 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CivicGrid.Web.Geography.GridArea", b =>
+            modelBuilder.Entity("CivicGrid.Web.Geography.GridBoundary", b =>
                 {
                     b.HasOne("CivicGrid.Web.Organisation.OrgUnit", null)
                         .WithOne()
-                        .HasForeignKey("CivicGrid.Web.Geography.GridArea", "GridId")
+                        .HasForeignKey("CivicGrid.Web.Geography.GridBoundary", "GridId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

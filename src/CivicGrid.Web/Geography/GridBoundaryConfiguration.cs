@@ -8,17 +8,17 @@ using NetTopologySuite.IO;
 namespace CivicGrid.Web.Geography;
 
 /// <summary>
-/// Boundaries are stored as well-known binary, which both SQLite and PostgreSQL keep as plain
+/// Areas are stored as well-known binary, which both SQLite and PostgreSQL keep as plain
 /// bytes: no SpatiaLite or PostGIS to install. Point lookups run in memory (<see cref="GridLocator"/>).
 /// </summary>
-public sealed class GridAreaConfiguration : IEntityTypeConfiguration<GridArea>
+public sealed class GridBoundaryConfiguration : IEntityTypeConfiguration<GridBoundary>
 {
-    public void Configure(EntityTypeBuilder<GridArea> area)
+    public void Configure(EntityTypeBuilder<GridBoundary> area)
     {
-        area.ToTable("GridAreas");
+        area.ToTable("GridBoundaries");
         area.HasKey(a => a.GridId);
-        area.HasOne<OrgUnit>().WithOne().HasForeignKey<GridArea>(a => a.GridId).OnDelete(DeleteBehavior.Cascade);
-        area.Property(a => a.Boundary)
+        area.HasOne<OrgUnit>().WithOne().HasForeignKey<GridBoundary>(a => a.GridId).OnDelete(DeleteBehavior.Cascade);
+        area.Property(a => a.Area)
             .HasConversion(
                 geometry => new WKBWriter().Write(geometry),
                 bytes => new WKBReader().Read(bytes),

@@ -7,20 +7,27 @@ namespace CivicGrid.Web.Geography;
 /// apart from <see cref="Organisation.OrgUnit"/> so the organisation tree loads without polygons.
 /// The envelope columns let the database pick the grids of a map view without spatial extensions.
 /// </summary>
-public class GridArea
+public class GridBoundary
 {
     public int GridId { get; set; }
-    public required Geometry Boundary { get; set; }
+    public required Geometry Area { get; set; }
     public double MinLatitude { get; set; }
     public double MinLongitude { get; set; }
     public double MaxLatitude { get; set; }
     public double MaxLongitude { get; set; }
     public DateTime UpdatedAt { get; set; }
 
-    public void SetBoundary(Geometry boundary, DateTime nowUtc)
+    public static GridBoundary For(int gridId, Geometry area, DateTime nowUtc)
     {
-        Boundary = boundary;
-        var envelope = boundary.EnvelopeInternal;
+        var boundary = new GridBoundary { GridId = gridId, Area = area };
+        boundary.SetArea(area, nowUtc);
+        return boundary;
+    }
+
+    public void SetArea(Geometry area, DateTime nowUtc)
+    {
+        Area = area;
+        var envelope = area.EnvelopeInternal;
         (MinLongitude, MinLatitude, MaxLongitude, MaxLatitude) = (envelope.MinX, envelope.MinY, envelope.MaxX, envelope.MaxY);
         UpdatedAt = nowUtc;
     }

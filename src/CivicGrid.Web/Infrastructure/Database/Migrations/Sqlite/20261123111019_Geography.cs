@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
+namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Geography : Migration
@@ -15,49 +14,49 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
             migrationBuilder.AlterColumn<int>(
                 name: "StreetId",
                 table: "Events",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true,
                 oldClrType: typeof(int),
-                oldType: "integer");
+                oldType: "INTEGER");
 
             migrationBuilder.AlterColumn<int>(
                 name: "CommunityId",
                 table: "Events",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true,
                 oldClrType: typeof(int),
-                oldType: "integer");
+                oldType: "INTEGER");
 
             migrationBuilder.AddColumn<int>(
                 name: "BuildingId",
                 table: "Events",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "BuildingUnitId",
                 table: "Events",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "MergedIntoId",
                 table: "Events",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "Buildings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    GridId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Latitude = table.Column<double>(type: "double precision", nullable: false),
-                    Longitude = table.Column<double>(type: "double precision", nullable: false),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    GridId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Latitude = table.Column<double>(type: "REAL", nullable: false),
+                    Longitude = table.Column<double>(type: "REAL", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -74,10 +73,10 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                 name: "EventCoReporters",
                 columns: table => new
                 {
-                    EventId = table.Column<long>(type: "bigint", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    JoinedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    EventId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    JoinedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -91,22 +90,22 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "GridAreas",
+                name: "GridBoundaries",
                 columns: table => new
                 {
-                    GridId = table.Column<int>(type: "integer", nullable: false),
-                    Boundary = table.Column<byte[]>(type: "bytea", nullable: false),
-                    MinLatitude = table.Column<double>(type: "double precision", nullable: false),
-                    MinLongitude = table.Column<double>(type: "double precision", nullable: false),
-                    MaxLatitude = table.Column<double>(type: "double precision", nullable: false),
-                    MaxLongitude = table.Column<double>(type: "double precision", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    GridId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Area = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    MinLatitude = table.Column<double>(type: "REAL", nullable: false),
+                    MinLongitude = table.Column<double>(type: "REAL", nullable: false),
+                    MaxLatitude = table.Column<double>(type: "REAL", nullable: false),
+                    MaxLongitude = table.Column<double>(type: "REAL", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_GridAreas", x => x.GridId);
+                    table.PrimaryKey("PK_GridBoundaries", x => x.GridId);
                     table.ForeignKey(
-                        name: "FK_GridAreas_OrgUnits_GridId",
+                        name: "FK_GridBoundaries_OrgUnits_GridId",
                         column: x => x.GridId,
                         principalTable: "OrgUnits",
                         principalColumn: "Id",
@@ -117,11 +116,11 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                 name: "PlaceCodes",
                 columns: table => new
                 {
-                    Token = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    TargetId = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Token = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    TargetId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -132,11 +131,11 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                 name: "BuildingUnits",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    BuildingId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Order = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BuildingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -192,8 +191,8 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_GridAreas_MinLatitude_MaxLatitude_MinLongitude_MaxLongitude",
-                table: "GridAreas",
+                name: "IX_GridBoundaries_MinLatitude_MaxLatitude_MinLongitude_MaxLongitude",
+                table: "GridBoundaries",
                 columns: new[] { "MinLatitude", "MaxLatitude", "MinLongitude", "MaxLongitude" });
 
             migrationBuilder.CreateIndex(
@@ -248,7 +247,7 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                 name: "EventCoReporters");
 
             migrationBuilder.DropTable(
-                name: "GridAreas");
+                name: "GridBoundaries");
 
             migrationBuilder.DropTable(
                 name: "PlaceCodes");
@@ -287,21 +286,21 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
             migrationBuilder.AlterColumn<int>(
                 name: "StreetId",
                 table: "Events",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0,
                 oldClrType: typeof(int),
-                oldType: "integer",
+                oldType: "INTEGER",
                 oldNullable: true);
 
             migrationBuilder.AlterColumn<int>(
                 name: "CommunityId",
                 table: "Events",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0,
                 oldClrType: typeof(int),
-                oldType: "integer",
+                oldType: "INTEGER",
                 oldNullable: true);
         }
     }

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
+namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Geography : Migration
@@ -14,49 +15,49 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
             migrationBuilder.AlterColumn<int>(
                 name: "StreetId",
                 table: "Events",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true,
                 oldClrType: typeof(int),
-                oldType: "INTEGER");
+                oldType: "integer");
 
             migrationBuilder.AlterColumn<int>(
                 name: "CommunityId",
                 table: "Events",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true,
                 oldClrType: typeof(int),
-                oldType: "INTEGER");
+                oldType: "integer");
 
             migrationBuilder.AddColumn<int>(
                 name: "BuildingId",
                 table: "Events",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "BuildingUnitId",
                 table: "Events",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "MergedIntoId",
                 table: "Events",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "Buildings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    GridId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Latitude = table.Column<double>(type: "REAL", nullable: false),
-                    Longitude = table.Column<double>(type: "REAL", nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    GridId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Latitude = table.Column<double>(type: "double precision", nullable: false),
+                    Longitude = table.Column<double>(type: "double precision", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -73,10 +74,10 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                 name: "EventCoReporters",
                 columns: table => new
                 {
-                    EventId = table.Column<long>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    JoinedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    EventId = table.Column<long>(type: "bigint", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    JoinedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -90,22 +91,22 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "GridAreas",
+                name: "GridBoundaries",
                 columns: table => new
                 {
-                    GridId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Boundary = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    MinLatitude = table.Column<double>(type: "REAL", nullable: false),
-                    MinLongitude = table.Column<double>(type: "REAL", nullable: false),
-                    MaxLatitude = table.Column<double>(type: "REAL", nullable: false),
-                    MaxLongitude = table.Column<double>(type: "REAL", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    GridId = table.Column<int>(type: "integer", nullable: false),
+                    Area = table.Column<byte[]>(type: "bytea", nullable: false),
+                    MinLatitude = table.Column<double>(type: "double precision", nullable: false),
+                    MinLongitude = table.Column<double>(type: "double precision", nullable: false),
+                    MaxLatitude = table.Column<double>(type: "double precision", nullable: false),
+                    MaxLongitude = table.Column<double>(type: "double precision", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_GridAreas", x => x.GridId);
+                    table.PrimaryKey("PK_GridBoundaries", x => x.GridId);
                     table.ForeignKey(
-                        name: "FK_GridAreas_OrgUnits_GridId",
+                        name: "FK_GridBoundaries_OrgUnits_GridId",
                         column: x => x.GridId,
                         principalTable: "OrgUnits",
                         principalColumn: "Id",
@@ -116,11 +117,11 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                 name: "PlaceCodes",
                 columns: table => new
                 {
-                    Token = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    TargetId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Token = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    TargetId = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -131,11 +132,11 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                 name: "BuildingUnits",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    BuildingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Order = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BuildingId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -191,8 +192,8 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_GridAreas_MinLatitude_MaxLatitude_MinLongitude_MaxLongitude",
-                table: "GridAreas",
+                name: "IX_GridBoundaries_MinLatitude_MaxLatitude_MinLongitude_MaxLong~",
+                table: "GridBoundaries",
                 columns: new[] { "MinLatitude", "MaxLatitude", "MinLongitude", "MaxLongitude" });
 
             migrationBuilder.CreateIndex(
@@ -247,7 +248,7 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                 name: "EventCoReporters");
 
             migrationBuilder.DropTable(
-                name: "GridAreas");
+                name: "GridBoundaries");
 
             migrationBuilder.DropTable(
                 name: "PlaceCodes");
@@ -286,21 +287,21 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
             migrationBuilder.AlterColumn<int>(
                 name: "StreetId",
                 table: "Events",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0,
                 oldClrType: typeof(int),
-                oldType: "INTEGER",
+                oldType: "integer",
                 oldNullable: true);
 
             migrationBuilder.AlterColumn<int>(
                 name: "CommunityId",
                 table: "Events",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0,
                 oldClrType: typeof(int),
-                oldType: "INTEGER",
+                oldType: "integer",
                 oldNullable: true);
         }
     }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCivicGridDb))]
-    [Migration("20261123110830_Geography")]
+    [Migration("20261123111019_Geography")]
     partial class Geography
     {
         /// <inheritdoc />
@@ -467,12 +467,12 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("BuildingUnits", (string)null);
                 });
 
-            modelBuilder.Entity("CivicGrid.Web.Geography.GridArea", b =>
+            modelBuilder.Entity("CivicGrid.Web.Geography.GridBoundary", b =>
                 {
                     b.Property<int>("GridId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<byte[]>("Boundary")
+                    b.Property<byte[]>("Area")
                         .IsRequired()
                         .HasColumnType("BLOB");
 
@@ -495,7 +495,7 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
 
                     b.HasIndex("MinLatitude", "MaxLatitude", "MinLongitude", "MaxLongitude");
 
-                    b.ToTable("GridAreas", (string)null);
+                    b.ToTable("GridBoundaries", (string)null);
                 });
 
             modelBuilder.Entity("CivicGrid.Web.Geography.PlaceCode", b =>
@@ -824,11 +824,11 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CivicGrid.Web.Geography.GridArea", b =>
+            modelBuilder.Entity("CivicGrid.Web.Geography.GridBoundary", b =>
                 {
                     b.HasOne("CivicGrid.Web.Organisation.OrgUnit", null)
                         .WithOne()
-                        .HasForeignKey("CivicGrid.Web.Geography.GridArea", "GridId")
+                        .HasForeignKey("CivicGrid.Web.Geography.GridBoundary", "GridId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,151 @@
+// The report form's "where": a map with a draggable pin, address search over the district's
+// buildings, and a live line saying where the event will go. The server decides again on
+// submit; this only shows it early. Without JavaScript the form keeps its plain fields.
+(function () {
+  "use strict";
+  var mapElement = document.getElementById("report-map");
+  if (!mapElement || !window.L || !window.CivicMap) return;
+
+  var form = mapElement.closest("form");
+  var lat = document.getElementById("Input_Latitude");
+  var lng = document.getElementById("Input_Longitude");
+  var address = document.getElementById("Input_Address");
+  var buildingId = document.getElementById("Input_BuildingId");
+  var unitChoice = document.getElementById("building-unit-choice");
+  var unitSelect = document.getElementById("Input_BuildingUnitId");
+  var preview = document.getElementById("place-preview");
+  var search = document.getElementById("address-search");
+  var results = document.getElementById("address-results");
+  var page = window.location.pathname;
+
+  mapElement.hidden = false;
+  search.closest(".address-search").hidden = false;
+
+  var civic = CivicMap.create(mapElement);
+  var map = civic.map;
+  var start = position() || centre();
+  map.setView(civic.toMap(start.lat, start.lng), 16);
+  var pin = L.marker(civic.toMap(start.lat, start.lng), { draggable: true, keyboard: true, title: preview.dataset.pin || "" }).addTo(map);
+  var grids = null;
+
+  function position() {
+    var a = parseFloat(lat.value), b = parseFloat(lng.value);
+    return isFinite(a) && isFinite(b) ? { lat: a, lng: b } : null;
+  }
+
+  function centre() {
+    var parts = (mapElement.dataset.centre || "24.51,117.71").split(",");
+    return { lat: parseFloat(parts[0]), lng: parseFloat(parts[1]) };
+  }
+
+  function debounce(fn, ms) {
+    var timer;
+    return function () {
+      var args = arguments;
+      clearTimeout(timer);
+      timer = setTimeout(function () { fn.apply(null, args); }, ms);
+    };
+  }
+
+  function get(handler, query) {
+    return fetch(page + "?handler=" + handler + "&" + new URLSearchParams(query), { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); });
+  }
+
+  var showPlace = debounce(function () {
+    var p = position();
+    if (!p) return;
+    get("Place", { latitude: p.lat, longitude: p.lng }).then(function (place) {
+      preview.textContent = place.text;
+      preview.classList.toggle("warning", !place.placed);
+    }).catch(function () { });
+  }, 250);
+
+  // The pin moved by hand: the building picked earlier no longer describes the place.
+  function setPosition(p, keepBuilding) {
+    lat.value = p.lat.toFixed(6);
+    lng.value = p.lng.toFixed(6);
+    if (!keepBuilding) {
+      buildingId.value = "";
+      unitSelect.value = "";
+      unitChoice.hidden = true;
+    }
+    showPlace();
+  }
+
+  pin.on("dragend", function () { setPosition(civic.fromMap(pin.getLatLng()), false); });
+  map.on("click", function (e) {
+    pin.setLatLng(e.latlng);
+    setPosition(civic.fromMap(e.latlng), false);
+  });
+
+  function inputsChanged() {
+    var p = position();
+    if (!p) return;
+    pin.setLatLng(civic.toMap(p.lat, p.lng));
+    map.panTo(pin.getLatLng());
+    showPlace();
+  }
+  lat.addEventListener("change", inputsChanged);
+  lng.addEventListener("change", inputsChanged);
+
+  var loadGrids = debounce(function () {
+    get("Grids", { bbox: civic.bbox() }).then(function (data) {
+      if (grids) grids.remove();
+      grids = civic.geoJson(data, {
+        style: { color: "#b71c1c", weight: 1.5, fillOpacity: 0.06 },
+        onEachFeature: function (f, layer) { layer.bindTooltip(f.properties.community + " · " + f.properties.name, { sticky: true }); }
+      }).addTo(map);
+      pin.bringToFront && pin.bringToFront();
+    }).catch(function () { });
+  }, 300);
+  map.on("moveend", loadGrids);
+  loadGrids();
+
+  var runSearch = debounce(function () {
+    var q = search.value.trim();
+    results.innerHTML = "";
+    if (!q) return;
+    get("Addresses", { q: q }).then(function (matches) {
+      results.innerHTML = "";
+      matches.forEach(function (m) {
+        var li = document.createElement("li");
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "choice";
+        button.textContent = m.address + (m.communityName ? " · " + m.communityName + " " + (m.gridName || "") : "");
+        button.addEventListener("click", function () { pick(m); });
+        li.appendChild(button);
+        results.appendChild(li);
+      });
+    }).catch(function () { });
+  }, 300);
+  search.addEventListener("input", runSearch);
+  // Enter in the search box picks nothing and must not send the half-filled report.
+  search.addEventListener("keydown", function (e) { if (e.key === "Enter") e.preventDefault(); });
+
+  function pick(m) {
+    address.value = m.address;
+    buildingId.value = m.buildingId;
+    unitSelect.innerHTML = "";
+    var none = document.createElement("option");
+    none.value = "";
+    none.textContent = unitSelect.dataset.choose || "—";
+    unitSelect.appendChild(none);
+    m.units.forEach(function (u) {
+      var o = document.createElement("option");
+      o.value = u.id;
+      o.textContent = u.name;
+      unitSelect.appendChild(o);
+    });
+    unitChoice.hidden = m.units.length === 0;
+    results.innerHTML = "";
+    search.value = "";
+    pin.setLatLng(civic.toMap(m.latitude, m.longitude));
+    map.setView(pin.getLatLng(), 17);
+    setPosition({ lat: m.latitude, lng: m.longitude }, true);
+  }
+
+  if (position()) showPlace();
+  form.addEventListener("reset", function () { preview.textContent = ""; });
+})();
