@@ -1,4 +1,5 @@
 using CivicGrid.Web.Events.Attachments;
+using CivicGrid.Web.Events.Duplicates;
 using CivicGrid.Web.Events.Workflow;
 using CivicGrid.Web.Identity;
 using CivicGrid.Web.Infrastructure.Localization;
@@ -21,6 +22,7 @@ public sealed class DetailModel(
     EventTransitions transitions,
     EventAttachments attachments,
     OrganisationQueries organisation,
+    NearbyEvents nearby,
     CallerAccessor callers,
     IStringLocalizer<Text> text) : PageModel
 {
@@ -43,6 +45,9 @@ public sealed class DetailModel(
     public EventDetail? Event { get; private set; }
 
     public IReadOnlyList<UnitOption> Departments { get; private set; } = [];
+
+    /// <summary>Open events of the same kind nearby that the caller can see: where a duplicate may be merged.</summary>
+    public IReadOnlyList<NearbyEvent> MergeCandidates { get; private set; } = [];
 
     /// <summary>The action whose form was refused, so its errors show beside it and nowhere else.</summary>
     public EventAction? RefusedAction { get; private set; }
@@ -79,9 +84,9 @@ public sealed class DetailModel(
             var evidence = Evidence.Count > 0 && (await queries.DetailAsync(id, caller, ct)).AvailableActions.Contains(Input.Action)
                 ? (await attachments.AddAsync(id, Evidence.Select(Upload.From).ToList(), AttachmentStage.After, caller, ct)).Select(a => a.Id).ToList()
                 : [];
-            var request = new TransitionRequest(Input.Version, Input.Note, Input.TargetUnitId, Input.AssistUnitIds, Input.Satisfaction, evidence);
+            var request = new TransitionRequest(Input.Version, Input.Note, Input.TargetUnitId, Input.AssistUnitIds, Input.Satisfaction, evidence, Input.TargetEventId, Input.Latitude, Input.Longitude, Input.Address);
             await transitions.ApplyAsync(id, Input.Action, request, caller, ct);
-            return RedirectToPage(new { id });
+            return await queries.IsVisibleAsync(id, caller, ct) ? RedirectToPage(new { id }) : RedirectToPage("/Events/Todo");
         }
         catch (DomainException refusal)
         {
@@ -110,6 +115,13 @@ public sealed class DetailModel(
         {
             Departments = await organisation.DispatchTargetsAsync(caller, ct);
         }
+
+        if (Event.AvailableActions.Contains(EventAction.Merge))
+        {
+            var near = await nearby.FindAsync(Event.Latitude, Event.Longitude, Event.CategoryId, caller, ct, except: Event.Id);
+            var visible = await queries.VisibleAmongAsync(near.Select(n => n.Id).ToList(), caller, ct);
+            MergeCandidates = near.Where(n => visible.Contains(n.Id)).ToList();
+        }
     }
 
     /// <summary>What one action's form needs: the page (event, departments, refusal) and the action.</summary>
@@ -123,5 +135,9 @@ public sealed class DetailModel(
         public int? TargetUnitId { get; set; }
         public List<int> AssistUnitIds { get; set; } = [];
         public Satisfaction? Satisfaction { get; set; }
+        public long? TargetEventId { get; set; }
+        public double? Latitude { get; set; }
+        public double? Longitude { get; set; }
+        public string? Address { get; set; }
     }
 }

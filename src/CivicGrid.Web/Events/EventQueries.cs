@@ -66,10 +66,18 @@ public sealed class EventQueries(CivicGridDb db, ReferenceSnapshot<OrganisationT
             await Done(caller).CountAsync(ct));
     }
 
+    public Task<bool> IsVisibleAsync(long id, Caller caller, CancellationToken ct) =>
+        db.Events.VisibleTo(caller).AnyAsync(e => e.Id == id, ct);
+
+    /// <summary>Which of these events the caller can see.</summary>
+    public async Task<IReadOnlySet<long>> VisibleAmongAsync(IReadOnlyCollection<long> ids, Caller caller, CancellationToken ct) =>
+        ids.Count == 0 ? new HashSet<long>() : (await db.Events.VisibleTo(caller).Where(e => ids.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct)).ToHashSet();
+
     public async Task<EventDetail> DetailAsync(long id, Caller caller, CancellationToken ct)
     {
         var e = await db.Events.AsNoTracking().VisibleTo(caller)
             .Include(x => x.Assignments)
+            .Include(x => x.CoReporters)
             .Include(x => x.Timeline).ThenInclude(t => t.Attachments)
             .Include(x => x.Attachments)
             .AsSplitQuery()
@@ -97,7 +105,9 @@ public sealed class EventQueries(CivicGridDb db, ReferenceSnapshot<OrganisationT
             e.Assignments.OrderBy(a => a.AssignedAt).Select(a => new AssignmentView(a.DepartmentId, units.NameOf(a.DepartmentId)!, a.Role, a.Status, a.AssignedAt, a.FinishedAt, a.Note)).ToList(),
             e.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id).Select(t => new TimelineView(t.Id, t.Action, t.FromStatus, t.ToStatus, t.ActorName, t.ActorUnitName, t.TargetUnitName, t.AssistUnitNames, t.Note, t.At, t.Attachments.Select(a => a.Id).ToList())).ToList(),
             e.Attachments.OrderBy(a => a.UploadedAt).Select(a => new AttachmentView(a.Id, a.Stage, a.FileName, a.ContentType, a.Length, a.GpsLatitude, a.GpsLongitude, a.UploadedAt)).ToList(),
-            EventWorkflow.Available(EventFacts.Of(e, units), caller).Select(t => t.Action).ToList());
+            EventWorkflow.Available(EventFacts.Of(e, units), caller).Select(t => t.Action).ToList(),
+            e.MergedIntoId,
+            e.CoReporters.OrderBy(r => r.JoinedAt).Select(r => r.Name).ToList());
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;

@@ -14,10 +14,10 @@ public static class EventScope
         var me = caller.UserId;
         if (caller.PlaceScopePath is { } scope)
         {
-            return events.Where(e => e.PlacePath.StartsWith(scope) || e.ReporterId == me);
+            return events.Where(e => e.PlacePath.StartsWith(scope) || e.ReporterId == me || e.CoReporters.Any(r => r.UserId == me));
         }
 
         var department = caller.UnitId;
-        return events.Where(e => e.Assignments.Any(a => a.DepartmentId == department) || e.ReporterId == me);
+        return events.Where(e => e.Assignments.Any(a => a.DepartmentId == department) || e.ReporterId == me || e.CoReporters.Any(r => r.UserId == me));
     }
 }

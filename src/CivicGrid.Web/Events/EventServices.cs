@@ -1,4 +1,5 @@
 using CivicGrid.Web.Events.Attachments;
+using CivicGrid.Web.Events.Duplicates;
 using CivicGrid.Web.Events.Workflow;
 
 namespace CivicGrid.Web.Events;
@@ -19,6 +20,13 @@ public static class EventServices
         services.AddScoped<EventReporting>();
         services.AddScoped<EventTransitions>();
         services.AddScoped<EventQueries>();
+        services.AddScoped<EventRelocation>();
+        services.AddScoped<EventMerging>();
+        services.AddScoped<NearbyEvents>();
+        services.AddOptions<DuplicateOptions>()
+            .BindConfiguration(DuplicateOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         return services;
     }
 }

@@ -56,7 +56,9 @@ public sealed record EventDetail(
     IReadOnlyList<AssignmentView> Assignments,
     IReadOnlyList<TimelineView> Timeline,
     IReadOnlyList<AttachmentView> Attachments,
-    IReadOnlyList<EventAction> AvailableActions);
+    IReadOnlyList<EventAction> AvailableActions,
+    long? MergedIntoId,
+    IReadOnlyList<string> CoReporterNames);
 
 public sealed record AssignmentView(int DepartmentId, string DepartmentName, AssignmentRole Role, AssignmentStatus Status, DateTime AssignedAt, DateTime? FinishedAt, string? Note);
 

@@ -1,4 +1,5 @@
 using CivicGrid.Web.Events.Attachments;
+using CivicGrid.Web.Events.Duplicates;
 using CivicGrid.Web.Events.Workflow;
 using CivicGrid.Web.Identity;
 using CivicGrid.Web.Infrastructure;
@@ -21,6 +22,8 @@ public static class EventsApi
         events.MapPost("/", ReportAsync).WithSummary("Report an event (上报)");
         events.MapPost("/solved-on-spot", SolveOnSpotAsync).WithSummary("Record a matter already solved on the spot (自行处置)");
         events.MapGet("/{id:long}", DetailAsync).WithSummary("An event with its timeline and the actions you may take");
+        events.MapGet("/nearby", NearbyAsync).WithSummary("Open events of the same category near a position: possible duplicates of a report about to be filed");
+        events.MapPost("/{id:long}/join", JoinAsync).WithSummary("Join an open event as a co-reporter (共同上报) instead of filing a duplicate");
         events.MapPost("/{id:long}/attachments", UploadAsync).WithSummary("Attach photos (JPEG, PNG, WebP, HEIC)").DisableAntiforgery();
         events.MapGet("/{id:long}/attachments/{attachmentId:guid}", DownloadAsync).WithSummary("Download an attachment");
 
@@ -62,14 +65,25 @@ public static class EventsApi
         return TypedResults.Created($"/api/v1/events/{e.Id}", await queries.DetailOfAsync(e, caller, ct));
     }
 
+    private static async Task<Ok<IReadOnlyList<NearbyEvent>>> NearbyAsync(double? latitude, double? longitude, int? categoryId, NearbyEvents nearby, CallerAccessor callers, CancellationToken ct) =>
+        TypedResults.Ok(await nearby.FindAsync(latitude, longitude, categoryId, await callers.GetAsync(ct), ct));
+
+    private static async Task<Ok<EventDetail>> JoinAsync(long id, NearbyEvents nearby, EventQueries queries, CallerAccessor callers, CancellationToken ct)
+    {
+        var caller = await callers.GetAsync(ct);
+        await nearby.JoinAsync(id, caller, ct);
+        return TypedResults.Ok(await queries.DetailAsync(id, caller, ct));
+    }
+
     private static async Task<Ok<EventDetail>> DetailAsync(long id, EventQueries queries, CallerAccessor callers, CancellationToken ct) =>
         TypedResults.Ok(await queries.DetailAsync(id, await callers.GetAsync(ct), ct));
 
     private static async Task<Ok<EventDetail>> TransitionAsync(long id, EventAction action, TransitionRequest request, EventTransitions transitions, EventQueries queries, CallerAccessor callers, CancellationToken ct)
     {
         var caller = await callers.GetAsync(ct);
-        await transitions.ApplyAsync(id, action, request, caller, ct);
-        return TypedResults.Ok(await queries.DetailAsync(id, caller, ct));
+        var e = await transitions.ApplyAsync(id, action, request, caller, ct);
+        // Relocating an event into another area takes it out of the caller's sight: they get it as they left it.
+        return TypedResults.Ok(await queries.IsVisibleAsync(id, caller, ct) ? await queries.DetailAsync(id, caller, ct) : await queries.DetailOfAsync(e, caller, ct));
     }
 
     private static async Task<Created<List<AttachmentView>>> UploadAsync(

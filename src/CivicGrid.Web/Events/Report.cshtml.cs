@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using CivicGrid.Web.Categories;
 using CivicGrid.Web.Events.Attachments;
+using CivicGrid.Web.Events.Duplicates;
 using CivicGrid.Web.Geography;
 using CivicGrid.Web.Identity;
 using CivicGrid.Web.Infrastructure.Caching;
@@ -25,6 +26,7 @@ namespace CivicGrid.Web.Events;
 public sealed class ReportModel(
     EventReporting reporting,
     PlaceQueries places,
+    NearbyEvents nearby,
     ReferenceSnapshot<CategoryCatalogue> catalogue,
     CivicGridDb db,
     IOptions<GeographyOptions> geography,
@@ -77,6 +79,27 @@ public sealed class ReportModel(
 
         var preview = await places.PreviewAsync(latitude!.Value, longitude!.Value, await callers.GetAsync(ct), ct);
         return new JsonResult(new { preview.Placed, Text = Describe(preview) });
+    }
+
+    /// <summary>Possible duplicates of what is being reported, for the "follow it instead" offer.</summary>
+    public async Task<IActionResult> OnGetNearbyAsync(double? latitude, double? longitude, int? categoryId, CancellationToken ct)
+    {
+        try
+        {
+            var found = await nearby.FindAsync(latitude, longitude, categoryId, await callers.GetAsync(ct), ct);
+            return new JsonResult(found.Select(n => new { n.Id, n.Number, n.Title, Status = text.Of(n.Status), Distance = text["Page.Nearby.Distance", n.DistanceMetres].Value }));
+        }
+        catch (DomainException)
+        {
+            return BadRequest();
+        }
+    }
+
+    /// <summary>共同上报: follow the existing event instead of filing a duplicate.</summary>
+    public async Task<IActionResult> OnPostJoinAsync(long join, CancellationToken ct)
+    {
+        await nearby.JoinAsync(join, await callers.GetAsync(ct), ct);
+        return RedirectToPage("/Events/Detail", new { id = join });
     }
 
     public async Task<IActionResult> OnGetAddressesAsync(string? q, CancellationToken ct) =>

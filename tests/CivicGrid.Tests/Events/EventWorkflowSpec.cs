@@ -15,11 +15,11 @@ public sealed class EventWorkflowSpec
 {
     private static readonly Dictionary<EventStatus, EventAction[]> Legal = new()
     {
-        [Reported] = [Accept, Register, Escalate, Dispatch, EventAction.Void],
-        [Registered] = [Escalate, Dispatch, EventAction.Void],
-        [Dispatched] = [SignFor, Return, Reassign, AssistFeedback],
-        [Handling] = [Escalate, Return, Reassign, Feedback, AssistFeedback, Close, EventAction.Void],
-        [AwaitingVerification] = [AssistFeedback, Verify, Rework],
+        [Reported] = [Accept, Register, Escalate, Dispatch, EventAction.Void, Merge, Relocate],
+        [Registered] = [Escalate, Dispatch, EventAction.Void, Merge, Relocate],
+        [Dispatched] = [SignFor, Return, Reassign, AssistFeedback, Merge, Relocate],
+        [Handling] = [Escalate, Return, Reassign, Feedback, AssistFeedback, Close, EventAction.Void, Merge, Relocate],
+        [AwaitingVerification] = [AssistFeedback, Verify, Rework, Relocate],
         [Closed] = [Evaluate, Reopen],
         [Evaluated] = [Reopen],
         [Voided] = [Reopen],
@@ -58,10 +58,11 @@ public sealed class EventWorkflowSpec
     }
 
     [Fact]
-    public void Every_action_except_creation_has_a_row()
+    public void Every_action_except_creation_and_its_side_records_has_a_row()
     {
+        // Report and SolveOnSpot create events; MergedIn and Join are records on another event.
         Assert.Equal(
-            Enum.GetValues<EventAction>().Except([Report, SolveOnSpot]).Order(),
+            Enum.GetValues<EventAction>().Except([Report, SolveOnSpot, MergedIn, Join]).Order(),
             EventWorkflow.Transitions.Select(t => t.Action).Order());
     }
 

@@ -37,4 +37,12 @@ public enum EventAction
     Void = 16,
     /// <summary>重新打开.</summary>
     Reopen = 17,
+    /// <summary>合并: a duplicate is folded into the event that carries on.</summary>
+    Merge = 18,
+    /// <summary>并入重复事件: the surviving event records the duplicate it took in.</summary>
+    MergedIn = 19,
+    /// <summary>共同上报: someone who found the same problem joins the event instead of filing another.</summary>
+    Join = 20,
+    /// <summary>更正位置: staff move the incident's position; its place is decided again.</summary>
+    Relocate = 21,
 }

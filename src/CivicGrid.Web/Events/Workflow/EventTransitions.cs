@@ -1,3 +1,5 @@
+using CivicGrid.Web.Events.Duplicates;
+using CivicGrid.Web.Geography;
 using CivicGrid.Web.Identity;
 using CivicGrid.Web.Infrastructure.Caching;
 using CivicGrid.Web.Infrastructure.Database;
@@ -11,12 +13,19 @@ namespace CivicGrid.Web.Events.Workflow;
 /// Applies one action of <see cref="EventWorkflow"/> to an event: checks it, moves the event,
 /// writes the timeline, and saves it all at once or not at all.
 /// </summary>
-public sealed class EventTransitions(CivicGridDb db, Deadlines deadlines, ReferenceSnapshot<OrganisationTree> organisation, TimeProvider clock)
+public sealed class EventTransitions(
+    CivicGridDb db,
+    Deadlines deadlines,
+    ReferenceSnapshot<OrganisationTree> organisation,
+    EventMerging merging,
+    EventRelocation relocation,
+    TimeProvider clock)
 {
     public async Task<Event> ApplyAsync(long eventId, EventAction action, TransitionRequest request, Caller caller, CancellationToken ct)
     {
         var e = await db.Events.VisibleTo(caller)
             .Include(x => x.Assignments)
+            .Include(x => x.CoReporters)
             .Include(x => x.HolderUnit)
             .SingleOrDefaultAsync(x => x.Id == eventId, ct)
             ?? throw DomainException.NotFound();
@@ -49,8 +58,9 @@ public sealed class EventTransitions(CivicGridDb db, Deadlines deadlines, Refere
         e.UpdatedAt = now;
         e.Version++;
 
-        var entry = EventReporting.Entry(action, from, e.Status, caller, now, effect.Target is { } target ? UnitInfo.Of(target) : null, request.Note);
+        var entry = EventReporting.Entry(action, from, e.Status, caller, now, effect.Target is { } target ? UnitInfo.Of(target) : effect.TargetInfo, request.Note);
         entry.AssistUnitNames = effect.AssistNames;
+        entry.TargetUnitName = effect.TargetLabel ?? entry.TargetUnitName;
         entry.Attachments.AddRange(attachments);
         e.Timeline.Add(entry);
 
@@ -58,7 +68,8 @@ public sealed class EventTransitions(CivicGridDb db, Deadlines deadlines, Refere
         return e;
     }
 
-    private sealed record Effect(OrgUnit? Target = null, string? AssistNames = null);
+    /// <summary>What the timeline says of an action: the unit it went to, and in words when that is not a unit (an event number, a place).</summary>
+    private sealed record Effect(OrgUnit? Target = null, string? AssistNames = null, UnitInfo? TargetInfo = null, string? TargetLabel = null);
 
     private async Task<Effect> ApplyEffectAsync(Event e, EventAction action, TransitionRequest request, Caller caller, DateTime now, CancellationToken ct)
     {
@@ -153,6 +164,22 @@ public sealed class EventTransitions(CivicGridDb db, Deadlines deadlines, Refere
                 e.EvaluationComment = null;
                 return new(await db.OrgUnits.FindAsync([caller.UnitId], ct));
 
+            case EventAction.Merge:
+                var survivor = await merging.MergeAsync(e, request.TargetEventId, caller, now, request.Note, ct);
+                WithdrawPending(e, now);
+                e.HolderUnitId = null;
+                return new(TargetLabel: survivor.Number);
+
+            case EventAction.Relocate:
+                var (newHolder, placeLabel) = await relocation.RelocateAsync(e, request, caller, ct);
+                if (newHolder is not null)
+                {
+                    e.HolderUnitId = newHolder.Id;
+                    e.HandlerUnitId = e.Status == EventStatus.Handling ? newHolder.Id : e.HandlerUnitId;
+                }
+
+                return new(TargetInfo: newHolder, TargetLabel: placeLabel);
+
             default:
                 throw new ArgumentOutOfRangeException(nameof(action), action, "Not a transition of an existing event.");
         }
@@ -163,7 +190,13 @@ public sealed class EventTransitions(CivicGridDb db, Deadlines deadlines, Refere
         var check = new Validation()
             .Text(request.Note, "note", TimelineEntryConfiguration.NoteMaxLength, required: transition.Needs.HasFlag(Needs.Note))
             .Require(!transition.Needs.HasFlag(Needs.TargetUnit) || request.TargetUnitId is not null, "targetUnitId", "Validation.Required")
-            .Require(!transition.Needs.HasFlag(Needs.Satisfaction) || request.Satisfaction is { } s && Enum.IsDefined(s), "satisfaction", "Validation.Required");
+            .Require(!transition.Needs.HasFlag(Needs.Satisfaction) || request.Satisfaction is { } s && Enum.IsDefined(s), "satisfaction", "Validation.Required")
+            .Require(!transition.Needs.HasFlag(Needs.TargetEvent) || request.TargetEventId is not null, "targetEventId", "Validation.Required");
+        if (transition.Needs.HasFlag(Needs.Location))
+        {
+            check.Position(request.Latitude, request.Longitude).Text(request.Address, "address", EventConfiguration.AddressMaxLength);
+        }
+
 
         var ids = request.AttachmentIds ?? [];
         var attachments = ids.Count == 0

@@ -31,6 +31,8 @@ public static class EventWorkflow
         new(EventAction.Evaluate, Set(Closed), Evaluated, Anyone, Party.Reporter | Party.Overseer, Needs.Satisfaction),
         new(EventAction.Void, Set(Reported, Registered, Handling), Voided, Set(CommunityHead, Dispatcher), Party.Holder, Needs.Note),
         new(EventAction.Reopen, Set(Closed, Evaluated, Voided), Reported, Set(CommunityHead, Dispatcher), Party.Overseer, Needs.Note),
+        new(EventAction.Merge, Set(Reported, Registered, Dispatched, Handling), Merged, Set(CommunityHead, Dispatcher), Party.Holder | Party.Overseer, Needs.TargetEvent | Needs.Note),
+        new(EventAction.Relocate, Set(Reported, Registered, Dispatched, Handling, AwaitingVerification), null, Set(GridWorker, CommunityHead, Dispatcher), Party.Holder | Party.Overseer, Needs.Location | Needs.Note),
     ];
 
     private static readonly Dictionary<EventAction, Transition> ByAction = Transitions.ToDictionary(t => t.Action);
@@ -68,7 +70,7 @@ public static class EventWorkflow
         _ => EventStep.None,
     };
 
-    public static bool IsOpen(EventStatus status) => status is not (Closed or Evaluated or Voided);
+    public static bool IsOpen(EventStatus status) => status is not (Closed or Evaluated or Voided or Merged);
 
     private static Party PartiesOf(EventFacts facts, Caller caller)
     {

@@ -28,6 +28,10 @@ public enum Needs
     /// <summary>A unit to send the event to.</summary>
     TargetUnit = 2,
     Satisfaction = 4,
+    /// <summary>Another event, the one a duplicate is merged into.</summary>
+    TargetEvent = 8,
+    /// <summary>A new position (latitude, longitude, address).</summary>
+    Location = 16,
 }
 
 /// <summary>

@@ -10,4 +10,8 @@ public sealed record TransitionRequest(
     int? TargetUnitId = null,
     IReadOnlyList<int>? AssistUnitIds = null,
     Satisfaction? Satisfaction = null,
-    IReadOnlyList<Guid>? AttachmentIds = null);
+    IReadOnlyList<Guid>? AttachmentIds = null,
+    long? TargetEventId = null,
+    double? Latitude = null,
+    double? Longitude = null,
+    string? Address = null);

@@ -52,9 +52,38 @@
       .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); });
   }
 
+  var category = document.getElementById("Input_CategoryId");
+  var nearby = document.getElementById("nearby");
+  var nearbyList = document.getElementById("nearby-list");
+
+  // "Someone reported this already — follow it?": a button that sends the form to the Join handler.
+  var showNearby = debounce(function () {
+    var p = position();
+    if (!p || !category.value) { nearby.hidden = true; return; }
+    get("Nearby", { latitude: p.lat, longitude: p.lng, categoryId: category.value }).then(function (found) {
+      nearbyList.innerHTML = "";
+      found.forEach(function (n) {
+        var li = document.createElement("li");
+        var button = document.createElement("button");
+        button.type = "submit";
+        button.className = "choice";
+        button.formNoValidate = true;
+        button.formMethod = "post";
+        button.formAction = page + "?handler=Join&join=" + encodeURIComponent(n.id);
+        button.dataset.testid = "join-" + n.number;
+        button.textContent = nearby.dataset.join + " · " + n.number + " · " + n.title + " · " + n.status + " · " + n.distance;
+        li.appendChild(button);
+        nearbyList.appendChild(li);
+      });
+      nearby.hidden = found.length === 0;
+    }).catch(function () { nearby.hidden = true; });
+  }, 300);
+  category.addEventListener("change", showNearby);
+
   var showPlace = debounce(function () {
     var p = position();
     if (!p) return;
+    showNearby();
     get("Place", { latitude: p.lat, longitude: p.lng }).then(function (place) {
       preview.textContent = place.text;
       preview.classList.toggle("warning", !place.placed);
