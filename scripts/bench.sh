@@ -1,10 +1,18 @@
 #!/usr/bin/env bash
 # Benchmarks on SQLite and on a private PostgreSQL cluster: scripts/bench.sh [events] [seconds] [concurrency]
+# The grid index alone (no database): scripts/bench.sh geography [grids] [lookups] [tolerance metres]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-events=${1:-100000}; seconds=${2:-20}; concurrency=${3:-16}
 dotnet build bench/CivicGrid.Bench -c Release >/dev/null
 run() { dotnet bench/CivicGrid.Bench/bin/Release/net10.0/CivicGrid.Bench.dll "$@"; }
+
+if [ "${1:-}" = geography ]; then
+  shift
+  run geography "$@"
+  exit
+fi
+
+events=${1:-100000}; seconds=${2:-20}; concurrency=${3:-16}
 
 echo "== SQLite"
 run Sqlite "" "$events" "$seconds" "$concurrency"

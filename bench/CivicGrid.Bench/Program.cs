@@ -7,6 +7,14 @@ using Microsoft.EntityFrameworkCore;
 
 // dotnet run -c Release --project bench/CivicGrid.Bench -- <Sqlite|Postgres> <connection string> [events=100000] [seconds=20] [concurrency=16]
 // scripts/bench.sh runs it on both databases; docs/benchmarks.md records the results.
+// dotnet run -c Release --project bench/CivicGrid.Bench -- geography [grids=20000] [lookups=1000000] [tolerance metres=100]
+// measures only the grid index (no database, no HTTP); scripts/bench.sh geography runs it.
+if (args.ElementAtOrDefault(0) == "geography")
+{
+    GeographyBench.Run(int.Parse(args.ElementAtOrDefault(1) ?? "20000"), int.Parse(args.ElementAtOrDefault(2) ?? "1000000"), double.Parse(args.ElementAtOrDefault(3) ?? "100", System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 var provider = args.ElementAtOrDefault(0) ?? "Sqlite";
 var folder = Directory.CreateTempSubdirectory("civicgrid-bench-").FullName;
 var connection = args.ElementAtOrDefault(1) is { Length: > 0 } given ? given : $"Data Source={Path.Combine(folder, "bench.db")}";

@@ -12,9 +12,11 @@ public static class GeographyServices
             .BindConfiguration(GeographyOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        // One grid index for the whole process, shared by all requests and rebuilt when grids change.
         services.AddReferenceSnapshot(IncidentPlaces.LoadLocatorAsync, typeof(GridBoundary), typeof(OrgUnit));
         services.AddScoped<IncidentPlaces>();
         services.AddScoped<PlaceQueries>();
+        services.AddSingleton<QrCodes>();
         // Grid areas travel as GeoJSON, from the API and from page handlers alike.
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new GeoJsonConverterFactory()));
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(json => json.JsonSerializerOptions.Converters.Add(new GeoJsonConverterFactory()));

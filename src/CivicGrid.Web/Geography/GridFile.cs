@@ -81,8 +81,6 @@ public static class GridFile
     /// </summary>
     public const double NoiseSquareMetres = 1.0;
 
-    private const double MetresPerDegree = GridLocator.EarthRadiusMetres * Math.PI / 180;
-
     private static readonly GeometryFactory Wgs84 = new(new PrecisionModel(), 4326);
 
     private static readonly JsonSerializerOptions GeoJson = new()
@@ -357,7 +355,7 @@ public static class GridFile
 
     /// <summary>Area in square metres of a small lon/lat geometry, scaled at its own latitude.</summary>
     private static double SquareMetres(Geometry geometry) =>
-        geometry.IsEmpty ? 0 : geometry.Area * MetresPerDegree * MetresPerDegree * Math.Cos(geometry.EnvelopeInternal.Centre.Y * Math.PI / 180);
+        geometry.IsEmpty ? 0 : LocalScale.At(geometry.EnvelopeInternal.Centre.Y).SquareMetres(geometry.Area);
 
     /// <summary>A string property, or a number's digits (codes typed into spreadsheets become numbers); blank is missing.</summary>
     private static string? Text(JsonElement element, string property)

@@ -191,8 +191,8 @@ public sealed class GridFileSpec
 
         var problem = Assert.Single(reading.Problems);
         Assert.Equal((1, "350603001001002", ProblemSeverity.Error, "Grid.Overlap"), (problem.FeatureIndex, problem.Code, problem.Severity, problem.Reason));
-        // Half a square: 0.0005° × 0.001° ≈ 50.6 m × 111.2 m.
-        Assert.Contains("feature 0 (350603001001001) by about 5626 m²", problem.Detail);
+        // Half a square: 0.0005° × 0.001° ≈ 50.7 m × 110.8 m.
+        Assert.Contains("feature 0 (350603001001001) by about 5613 m²", problem.Detail);
         Assert.Equal(0.0005 * 0.001, problem.Where!.Area, 9);
     }
 
@@ -237,8 +237,8 @@ public sealed class GridFileSpec
 
         var gap = Assert.Single(reading.Problems);
         Assert.Equal((null, Yiyang, ProblemSeverity.Warning, "Grid.Gap"), (gap.FeatureIndex, gap.Code, gap.Severity, gap.Reason));
-        // 0.001° × 0.001° ≈ 101.2 m × 111.2 m.
-        Assert.Contains("about 11251 m²", gap.Detail);
+        // 0.001° × 0.001° ≈ 101.4 m × 110.8 m.
+        Assert.Contains("about 11226 m²", gap.Detail);
         Assert.True(gap.Where!.EqualsTopologically(Wkt.Read(Square(1, 1))));
         Assert.False(reading.HasErrors);
         Assert.True(reading.HasWarnings);

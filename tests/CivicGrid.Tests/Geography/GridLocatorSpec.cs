@@ -6,7 +6,7 @@ namespace CivicGrid.Tests.Geography;
 
 /// <summary>
 /// Which grid a point belongs to. The map below lies in 蓝田街道 (about 117.70 E, 24.50 N);
-/// 0.001° of latitude is 111.2 m.
+/// there 0.001° of latitude is 110.8 m and 0.001° of longitude 101.4 m (WGS-84).
 /// <code>
 ///   grid 1 (with a hole)   grid 2          grid 4 = two parts      grid 5 (unfilled hole)
 ///   ┌───────────┐┌──────────┐         ┌──┐      ┌──┐           ┌──────────┐
@@ -82,7 +82,7 @@ public sealed class GridLocatorSpec
 
         Assert.Equal(PlacementKind.Nearest, placement.Kind);
         Assert.Equal(5, placement.GridId);
-        Assert.Equal(101.2, placement.DistanceMetres, 0.5);
+        Assert.Equal(101.4, placement.DistanceMetres, 0.1);
     }
 
     [Fact]
@@ -100,12 +100,12 @@ public sealed class GridLocatorSpec
     [Fact]
     public void A_point_outside_all_grids_goes_to_the_nearest_grid_within_tolerance()
     {
-        // 0.0005° north of grid 2's northern edge: 55.6 m.
+        // 0.0005° north of grid 2's northern edge: 55.4 m.
         var placement = Locator.Locate(24.5025, 117.703, toleranceMetres: 100);
 
         Assert.Equal(PlacementKind.Nearest, placement.Kind);
         Assert.Equal(2, placement.GridId);
-        Assert.Equal(55.6, placement.DistanceMetres, 0.5);
+        Assert.Equal(55.4, placement.DistanceMetres, 0.1);
     }
 
     [Fact]
@@ -134,11 +134,60 @@ public sealed class GridLocatorSpec
     [Fact]
     public void Distances_along_a_parallel_shrink_with_the_cosine_of_latitude()
     {
-        // 0.001° of longitude east of grid 2, at 24.501° N: 111.2 m × cos(24.501°) = 101.2 m.
+        // 0.001° of longitude east of grid 2, at 24.501° N: 111.4 m × cos(24.501°) = 101.4 m.
         var placement = Locator.Locate(24.501, 117.705, toleranceMetres: 200);
 
         Assert.Equal(2, placement.GridId);
-        Assert.Equal(101.2, placement.DistanceMetres, 0.5);
+        Assert.Equal(101.4, placement.DistanceMetres, 0.1);
+    }
+
+    [Theory]
+    [InlineData(24.501, 117.703, 100)]
+    [InlineData(24.501, 117.702, 0)]
+    [InlineData(24.502, 117.703, 0)]
+    [InlineData(24.501, 117.701, 0)]
+    [InlineData(24.5015, 117.701, 0)]
+    [InlineData(24.502, 117.722, 0)]
+    [InlineData(24.502, 117.722, 150)]
+    [InlineData(24.5005, 117.7105, 0)]
+    [InlineData(24.5005, 117.7085, 0)]
+    [InlineData(24.5025, 117.703, 100)]
+    [InlineData(24.5005, 117.7052, 500)]
+    public void Large_grids_get_an_indexed_test_that_answers_as_the_plain_one(double latitude, double longitude, double toleranceMetres)
+    {
+        var indexed = new GridLocator(Map, indexedAboveVertices: 0);
+        var plain = new GridLocator(Map, indexedAboveVertices: int.MaxValue);
+
+        Assert.Equal(plain.Locate(latitude, longitude, toleranceMetres), indexed.Locate(latitude, longitude, toleranceMetres));
+        Assert.Equal(Locator.Locate(latitude, longitude, toleranceMetres), indexed.Locate(latitude, longitude, toleranceMetres));
+    }
+
+    [Fact]
+    public void A_detailed_grid_of_hundreds_of_vertices_is_located_through_its_index()
+    {
+        // A round grid of 1,200 vertices, 0.01° across, with a round hole of 200 vertices.
+        static Coordinate[] Circle(double radius, int n) =>
+            [.. Enumerable.Range(0, n + 1).Select(i => new Coordinate(117.75 + (radius * Math.Cos(2 * Math.PI * (i % n) / n)), 24.55 + (radius * Math.Sin(2 * Math.PI * (i % n) / n))))];
+        var factory = new GeometryFactory();
+        var shell = Circle(0.005, 1200);
+        var round = factory.CreatePolygon(factory.CreateLinearRing(shell), [factory.CreateLinearRing([.. Circle(0.001, 200).Reverse()])]);
+        Assert.True(round.NumPoints > GridLocator.IndexedAboveVertices);
+        var locator = new GridLocator([new GridArea(7, round)]);
+
+        Assert.Equal(7, locator.Locate(24.55, 117.753, 0).GridId);
+        Assert.Equal(7, locator.Locate(shell[37].Y, shell[37].X, 0).GridId);
+        Assert.Equal(PlacementKind.Unplaced, locator.Locate(24.55, 117.75, 0).Kind);
+        Assert.Equal(PlacementKind.Unplaced, locator.Locate(24.55, 117.7551, 0).Kind);
+    }
+
+    [Fact]
+    public void Distances_follow_the_wgs84_ellipsoid_not_a_sphere()
+    {
+        // The textbook lengths of a degree: 110,574 m of latitude at the equator, 111,694 m at the
+        // poles, 111,320 m of longitude at the equator.
+        Assert.Equal(110_574, LocalScale.At(0).MetresPerDegreeLatitude, 1.0);
+        Assert.Equal(111_694, LocalScale.At(90).MetresPerDegreeLatitude, 1.0);
+        Assert.Equal(111_320, LocalScale.At(0).MetresPerDegreeLongitude, 1.0);
     }
 
     [Fact]
@@ -157,37 +206,6 @@ public sealed class GridLocatorSpec
         Assert.Throws<ArgumentOutOfRangeException>(() => Locator.Locate(91, 117.7, 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => Locator.Locate(24.5, double.NaN, 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => Locator.Locate(24.5, 117.7, -1));
-    }
-
-    [Fact]
-    public void Replacing_the_shared_index_serves_the_new_grids_to_the_next_lookup()
-    {
-        var holder = new GridLocatorHolder();
-        Assert.Equal(GridPlacement.Unplaced, holder.Locate(24.501, 117.703, 0));
-
-        var previous = holder.Replace(Locator);
-
-        Assert.Same(GridLocator.Empty, previous);
-        Assert.Same(Locator, holder.Current);
-        Assert.Equal(2, holder.Locate(24.501, 117.703, 0).GridId);
-    }
-
-    [Fact]
-    public void Many_threads_can_look_up_at_once_while_the_index_is_replaced()
-    {
-        var holder = new GridLocatorHolder();
-        holder.Replace(Locator);
-        var other = new GridLocator([Grid(2, "POLYGON ((117.702 24.500, 117.704 24.500, 117.704 24.502, 117.702 24.502, 117.702 24.500))")]);
-
-        Parallel.For(0, 20_000, i =>
-        {
-            if (i % 1000 == 0)
-            {
-                holder.Replace(i % 2000 == 0 ? other : Locator);
-            }
-
-            Assert.Equal(2, holder.Locate(24.501, 117.703, 0).GridId);
-        });
     }
 
     private static GridArea Grid(long id, string wkt) => new(id, Wkt.Read(wkt));
