@@ -29,10 +29,13 @@ var fill = Stopwatch.StartNew();
 await EventGenerator.FillAsync(host.NewDb, events);
 Console.WriteLine($"planted {events:N0} events in {fill.Elapsed.TotalSeconds:N0} s");
 
-int yiyangGrid3;
+(double Latitude, double Longitude) yiyangGrid3;
 await using (var db = host.NewDb())
 {
-    yiyangGrid3 = await db.OrgUnits.Where(u => u.Parent!.Name == "毅阳社区" && u.Name == "第3网格").Select(u => u.Id).SingleAsync();
+    // Reports stand inside 毅阳社区's third grid, so each one is placed through the grid index.
+    var gridId = await db.OrgUnits.Where(u => u.Parent!.Name == "毅阳社区" && u.Name == "第3网格").Select(u => u.Id).SingleAsync();
+    var inside = (await db.GridBoundaries.Where(b => b.GridId == gridId).Select(b => b.Area).SingleAsync()).InteriorPoint;
+    yiyangGrid3 = (inside.Y, inside.X);
     // Fresh statistics, as a production database would have after autovacuum.
     await db.Database.ExecuteSqlRawAsync("ANALYZE");
 }
@@ -114,15 +117,14 @@ static async Task<List<double>> TimeAsync(int n, Func<Task<HttpResponseMessage>>
     return samples;
 }
 
-static object Report(int gridId) => new
+static object Report((double Latitude, double Longitude) at) => new
 {
     title = "绿地私搭停车棚",
     description = "居民反映占用绿地私搭停车棚",
     categoryId = 1,
-    latitude = 24.5128,
-    longitude = 117.7102,
+    latitude = at.Latitude,
+    longitude = at.Longitude,
     address = "毅阳社区 12 栋东侧绿地",
-    gridId,
 };
 
 async Task<HttpClient> SignInAsync(string userName)

@@ -1,3 +1,4 @@
+using CivicGrid.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace CivicGrid.BrowserTests;
@@ -45,5 +46,25 @@ public sealed class IncidentPlaceInTheBrowser(BrowserHost host) : IClassFixture<
 
         await Assertions.Expect(qiu.GetByTestId("place-preview")).ToContainTextAsync("区综治中心");
         Assert.True(await qiu.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 360"));
+    }
+
+    [Fact]
+    public async Task A_second_reporter_is_offered_the_same_problem_nearby_and_joins_it_instead_of_filing_again()
+    {
+        var building = await host.App.QueryAsync(db => Task.FromResult(db.Buildings.Single(b => b.Address == "蓝田街道檀林社区1栋")));
+        var zheng = await host.App.SignInAsync("zhengwei");
+        var first = await zheng.ReportAsync(EventsClient.Report(new Spot(building.Latitude, building.Longitude), title: "1栋楼下井盖丢了", categoryId: 6));
+
+        var qiu = await host.PhoneOfAsync("qiumeiling");
+        await qiu.GotoAsync("/Events/Report");
+        await qiu.GetByTestId("address-search").FillAsync("檀林社区1栋");
+        await qiu.GetByTestId("address-results").GetByRole(AriaRole.Button).First.ClickAsync();
+        await qiu.GetByTestId("category").SelectOptionAsync(new SelectOptionValue { Label = "井盖坏了或丢了（井盖缺损）" });
+
+        await Assertions.Expect(qiu.GetByTestId("nearby")).ToBeVisibleAsync();
+        await qiu.GetByTestId($"join-{first.Number}").ClickAsync();
+
+        await Assertions.Expect(qiu.GetByTestId("event-number")).ToHaveTextAsync(first.Number);
+        await Assertions.Expect(qiu.GetByTestId("co-reporters")).ToHaveTextAsync("邱美灵");
     }
 }
