@@ -1,6 +1,7 @@
 using CivicGrid.Web.Events.Attachments;
 using CivicGrid.Web.Events.Duplicates;
 using CivicGrid.Web.Events.Workflow;
+using CivicGrid.Web.Infrastructure;
 
 namespace CivicGrid.Web.Events;
 
@@ -8,10 +9,7 @@ public static class EventServices
 {
     public static IServiceCollection AddEvents(this IServiceCollection services)
     {
-        services.AddOptions<AttachmentOptions>()
-            .BindConfiguration(AttachmentOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddSettings<AttachmentOptions>(AttachmentOptions.Section);
         services.AddSingleton<AttachmentStore>();
         services.AddScoped<AttachmentIntake>();
         services.AddScoped<EventAttachments>();
@@ -23,10 +21,7 @@ public static class EventServices
         services.AddScoped<EventRelocation>();
         services.AddScoped<EventMerging>();
         services.AddScoped<NearbyEvents>();
-        services.AddOptions<DuplicateOptions>()
-            .BindConfiguration(DuplicateOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddSettings<DuplicateOptions>(DuplicateOptions.Section);
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using CivicGrid.Web.Infrastructure;
 using CivicGrid.Web.Infrastructure.Caching;
 using CivicGrid.Web.Organisation;
 using NetTopologySuite.IO.Converters;
@@ -8,10 +9,7 @@ public static class GeographyServices
 {
     public static IServiceCollection AddGeography(this IServiceCollection services)
     {
-        services.AddOptions<GeographyOptions>()
-            .BindConfiguration(GeographyOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddSettings<GeographyOptions>(GeographyOptions.Section);
         // One grid index for the whole process, shared by all requests and rebuilt when grids change.
         services.AddReferenceSnapshot(IncidentPlaces.LoadLocatorAsync, typeof(GridBoundary), typeof(OrgUnit));
         services.AddScoped<IncidentPlaces>();

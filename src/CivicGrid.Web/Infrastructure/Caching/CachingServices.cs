@@ -6,10 +6,7 @@ public static class CachingServices
 {
     public static IServiceCollection AddCaching(this IServiceCollection services)
     {
-        services.AddOptions<CachingOptions>()
-            .BindConfiguration(CachingOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddSettings<CachingOptions>(CachingOptions.Section);
         services.AddSingleton<ReferenceSnapshotInvalidator>();
         return services;
     }

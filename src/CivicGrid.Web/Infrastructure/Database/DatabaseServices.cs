@@ -7,10 +7,7 @@ public static class DatabaseServices
 {
     public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DatabaseOptions>()
-            .BindConfiguration(DatabaseOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddSettings<DatabaseOptions>(DatabaseOptions.Section);
 
         // The provider decides the context type, so it is read while services are registered.
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
