@@ -14,16 +14,31 @@ public static class DatabaseServices
         switch (options.Provider)
         {
             case DatabaseProvider.Postgres:
-                services.AddDbContext<CivicGridDb, PostgresCivicGridDb>((provider, db) => db.UseNpgsql(options.ConnectionString).AddInterceptors(provider.GetRequiredService<ReferenceSnapshotInvalidator>()));
+                services.AddDbContextPool<CivicGridDb, PostgresCivicGridDb>((provider, db) => db.UseNpgsql(WithPreparedStatements(options.ConnectionString)).AddInterceptors(provider.GetRequiredService<ReferenceSnapshotInvalidator>()));
                 break;
             default:
                 EnsureSqliteFolder(options.ConnectionString);
-                services.AddDbContext<CivicGridDb, SqliteCivicGridDb>((provider, db) => db.UseSqlite(options.ConnectionString).AddInterceptors(provider.GetRequiredService<ReferenceSnapshotInvalidator>()));
+                services.AddDbContextPool<CivicGridDb, SqliteCivicGridDb>((provider, db) => db.UseSqlite(options.ConnectionString).AddInterceptors(provider.GetRequiredService<ReferenceSnapshotInvalidator>()));
                 break;
         }
 
         services.AddHealthChecks().AddDbContextCheck<CivicGridDb>("database");
         return services;
+    }
+
+    /// <summary>
+    /// The same few statements run thousands of times a minute (report, to-do, transitions): let
+    /// Npgsql prepare them on the server once, unless the connection string already says otherwise.
+    /// </summary>
+    private static string WithPreparedStatements(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+
+        return builder.ConnectionString;
     }
 
     private static void EnsureSqliteFolder(string connectionString)
