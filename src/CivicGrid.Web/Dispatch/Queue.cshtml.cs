@@ -14,11 +14,15 @@ public sealed class QueueModel(EventQueries queries, CallerAccessor callers) : P
     [BindProperty(SupportsGet = true, Name = "page")]
     public int? PageNumber { get; set; }
 
+    /// <summary>Only the events no grid took: a district centre places them by correcting their position.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Unplaced { get; set; }
+
     public Page<EventSummary> Events { get; private set; } = new([], 1, 20, 0);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Events = await queries.TodoAsync(new PageRequest(PageNumber, null), await callers.GetAsync(ct), ct);
+        Events = await queries.TodoAsync(new PageRequest(PageNumber, null), await callers.GetAsync(ct), ct, Unplaced);
         return Page();
     }
 }

@@ -45,8 +45,9 @@ public sealed class EventQueries(CivicGridDb db, ReferenceSnapshot<OrganisationT
     }
 
     /// <summary>What waits on me or my unit, the nearest deadline first.</summary>
-    public Task<Page<EventSummary>> TodoAsync(PageRequest page, Caller caller, CancellationToken ct) =>
-        Todo(caller).OrderBy(e => e.StepDeadline == null).ThenBy(e => e.StepDeadline).ThenByDescending(e => e.Urgency).ThenBy(e => e.Id)
+    /// <param name="unplacedOnly">Only events standing outside every grid: the district centre's unplaced queue.</param>
+    public Task<Page<EventSummary>> TodoAsync(PageRequest page, Caller caller, CancellationToken ct, bool unplacedOnly = false) =>
+        Todo(caller).Where(e => !unplacedOnly || e.CommunityId == null).OrderBy(e => e.StepDeadline == null).ThenBy(e => e.StepDeadline).ThenByDescending(e => e.Urgency).ThenBy(e => e.Id)
             .Select(Summary(Now)).ToPageAsync(page, ct);
 
     /// <summary>Events I have acted on, the latest first.</summary>

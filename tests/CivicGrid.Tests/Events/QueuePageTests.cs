@@ -29,4 +29,19 @@ public sealed class QueuePageTests : AppTest
             Assert.DoesNotContain("href=\"/Dispatch/Queue\"", page);
         }
     }
+
+    [Fact]
+    public async Task The_district_centre_sees_the_unplaced_queue_apart()
+    {
+        var qiu = await App.SignInAsync("qiumeiling");
+        var unplaced = await qiu.ReportAsync(EventsClient.Report(new Spot(24.6, 117.8), title: "远处的事件"));
+        var placed = await qiu.ReportAsync(EventsClient.Report(await SpotInGridAsync("毅阳社区", 3), title: "网格里的事件"));
+        var dispatcher = await App.SignInToPagesAsync("zhanghui");
+
+        var page = await (await dispatcher.GetAsync("/Dispatch/Queue?unplaced=true")).Content.ReadAsStringAsync();
+
+        Assert.Contains(unplaced.Number, page);
+        Assert.Contains("未落格", page);
+        Assert.DoesNotContain(placed.Number, page);
+    }
 }
