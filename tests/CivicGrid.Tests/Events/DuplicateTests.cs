@@ -111,4 +111,28 @@ public sealed class DuplicateTests : AppTest
 
         await (await qiu.TryAsync(b.Id, EventAction.Merge, new TransitionRequest(b.Version, "重复", TargetEventId: a.Id))).ShouldBeProblem(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task The_event_page_offers_the_nearby_duplicates_to_merge_into_and_merges_on_submit()
+    {
+        var spot = await SpotInGridAsync("毅阳社区", 3);
+        var qiu = await App.SignInAsync("qiumeiling");
+        var survivor = await qiu.ReportAsync(EventsClient.Report(spot, title: "井盖丢了", categoryId: 6));
+        var duplicate = await qiu.ReportAsync(EventsClient.Report(spot, title: "井盖又报了一次", categoryId: 6));
+        var chen = await App.SignInToPagesAsync("chenliting");
+
+        var page = await chen.GetStringAsync($"/Events/Detail/{duplicate.Id}");
+        Assert.Contains($"<option value=\"{survivor.Id}\"", page);
+
+        var posted = await chen.PostFormAsync($"/Events/Detail/{duplicate.Id}", $"/Events/Detail/{duplicate.Id}", new()
+        {
+            ["Input.Action"] = "Merge",
+            ["Input.Version"] = duplicate.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.TargetEventId"] = survivor.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Note"] = "同一个井盖",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Equal(EventStatus.Merged, (await qiu.GetEventAsync(duplicate.Id)).Status);
+    }
 }
