@@ -77,7 +77,12 @@ public sealed class BuildingQueries(CivicGridDb db, ReferenceSnapshot<Organisati
             .Where(b => b.Id == id && b.IsActive)
             .Select(b => new
             {
-                b.Id, b.Name, b.Address, b.Latitude, b.Longitude, b.GridId,
+                b.Id,
+                b.Name,
+                b.Address,
+                b.Latitude,
+                b.Longitude,
+                b.GridId,
                 Units = b.Units.OrderBy(u => u.Order).Select(u => new BuildingUnitOption(u.Id, u.Name)).ToList(),
             })
             .SingleOrDefaultAsync(ct);

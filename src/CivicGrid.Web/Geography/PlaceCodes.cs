@@ -82,8 +82,8 @@ public sealed class PlaceCodes(
     {
         var found = await PlaceAsync(place, caller, ct);
         var issued = await EnsureCodesAsync(place.Kind, [place.Id], ct);
-        var code = issued[place.Id];
-        return (View(code, found), code.Issued);
+        var (code, isNew) = issued[place.Id];
+        return (View(code, found), isNew);
     }
 
     /// <summary>Every code the place has had, the one on the wall first.</summary>
@@ -186,7 +186,7 @@ public sealed class PlaceCodes(
             ? PlaceScope.GridsOf(units, community, caller).Select(g => GridPlace(units, g)).ToList()
             : await BuildingsOfAsync(units, community, caller, ct);
         var codes = await EnsureCodesAsync(kind, places.Select(p => p.Id).ToList(), ct);
-        return new LabelSheet(community.Id, community.Name, units.NameOf(community.ParentId) ?? "", kind, places.Select(p => new PlaceLabel(p, View(codes[p.Id], p))).ToList());
+        return new LabelSheet(community.Id, community.Name, units.NameOf(community.ParentId) ?? "", kind, places.Select(p => new PlaceLabel(p, View(codes[p.Id].Code, p))).ToList());
     }
 
     /// <summary>The short URL a code's QR encodes: the configured public address, else the one this request came to.</summary>
@@ -204,8 +204,6 @@ public sealed class PlaceCodes(
 
     private PlaceCodeView View(PlaceCode code, CodedPlace place) =>
         new(code.Token, code.Kind, code.TargetId, place.Name, UrlOf(code.Token), code.CreatedAt, code.RevokedAt);
-
-    private PlaceCodeView View((PlaceCode Code, bool Issued) code, CodedPlace place) => View(code.Code, place);
 
     private async Task<List<CodedPlace>> BuildingsOfAsync(OrganisationTree units, UnitInfo community, Caller caller, CancellationToken ct)
     {

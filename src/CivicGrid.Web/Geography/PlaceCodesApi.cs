@@ -38,7 +38,7 @@ public static class PlaceCodesApi
 
     private static async Task<Ok<IReadOnlyList<PlaceCodeView>>> ListAsync(int? grid, int? building, PlaceCodes codes, CallerAccessor callers, CancellationToken ct)
     {
-        new Validation().Require(grid is null != building is null, grid is null ? "building" : "grid", "Validation.OnePlace").ThrowIfInvalid();
+        new Validation().Require(grid is null != building is null, "grid", "Validation.OnePlace").ThrowIfInvalid();
         var place = grid is { } gridId ? new PlaceRef(PlaceCodeKind.Grid, gridId) : new PlaceRef(PlaceCodeKind.Building, building!.Value);
         return TypedResults.Ok(await codes.HistoryAsync(place, await callers.GetAsync(ct), ct));
     }

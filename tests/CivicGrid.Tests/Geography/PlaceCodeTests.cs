@@ -1,8 +1,10 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CivicGrid.Tests.Infrastructure;
 using CivicGrid.Web.Geography;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -79,6 +81,31 @@ public sealed partial class PlaceCodeTests : AppTest
 
         Assert.Equal(new[] { "AAAA2222", "BBBB3333", "CCCC4444", "DDDD5555" }, LabelTokens().Matches(sheet).Select(m => m.Groups[1].Value).Order());
         Assert.Equal(1, await App.QueryAsync(db => db.PlaceCodes.CountAsync(c => c.Token == "TAKEN234")));
+    }
+
+    [Fact]
+    public async Task Codes_carry_the_public_address_when_one_is_configured()
+    {
+        var building = await BuildingInGridAsync("毅阳社区", 1);
+        var app = App.WithWebHostBuilder(host => host.UseSetting("Geography:PublicBaseUrl", "https://grid.example.cn/longwen"));
+        var chen = await app.SignInToPagesAsync("chenliting");
+
+        var page = await (await chen.GetAsync($"/Geography/Building/{building}")).ShouldBePage(HttpStatusCode.OK);
+
+        var token = CodeOnPage().Match(page).Groups[1].Value;
+        Assert.Contains($"href=\"https://grid.example.cn/longwen/q/{token}\"", page);
+    }
+
+    [Fact]
+    public async Task The_api_asks_for_exactly_one_place_and_a_known_kind()
+    {
+        var chen = await App.SignInAsync("chenliting");
+
+        await (await chen.GetAsync("/api/v1/place-codes?grid=1&building=1")).ShouldBeProblem(HttpStatusCode.BadRequest);
+        await (await chen.GetAsync("/api/v1/place-codes")).ShouldBeProblem(HttpStatusCode.BadRequest);
+        var problem = await (await chen.PostAsJsonAsync("/api/v1/place-codes", new { kind = "Grid" })).ShouldBeProblem(HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("targetId", out _), problem.ToString());
+        await (await chen.PostAsJsonAsync("/api/v1/place-codes", new { kind = "Flat", targetId = 1 })).ShouldBeProblem(HttpStatusCode.BadRequest);
     }
 
     // Scanning
