@@ -42,6 +42,14 @@ public sealed class BrowserHost : IAsyncLifetime
         return page;
     }
 
+    /// <summary>A phone (360 px wide) of someone not signed in: a resident, or a passer-by.</summary>
+    public async Task<IPage> AnonymousPhoneAsync()
+    {
+        var context = await _browser!.NewContextAsync(new() { ViewportSize = new() { Width = 360, Height = 780 }, BaseURL = BaseUrl, Locale = "zh-CN" });
+        context.SetDefaultTimeout(60_000);
+        return await context.NewPageAsync();
+    }
+
     public async Task DisposeAsync()
     {
         if (_browser is not null)

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Web.Events;
 
-public sealed record EventFilter(string? Q = null, EventStatus? Status = null, int? CategoryId = null, bool? Overdue = null);
+public sealed record EventFilter(string? Q = null, EventStatus? Status = null, int? CategoryId = null, bool? Overdue = null, int? BuildingId = null);
 
 /// <summary>Reads of events: search, detail, to-do and done. Every one goes through <see cref="EventScope"/>.</summary>
 public sealed class EventQueries(CivicGridDb db, ReferenceSnapshot<OrganisationTree> organisation, ReferenceSnapshot<CategoryCatalogue> catalogue, TimeProvider clock)
@@ -28,6 +28,11 @@ public sealed class EventQueries(CivicGridDb db, ReferenceSnapshot<OrganisationT
         if (filter.CategoryId is { } categoryId)
         {
             events = events.Where(e => e.CategoryId == categoryId);
+        }
+
+        if (filter.BuildingId is { } buildingId)
+        {
+            events = events.Where(e => e.BuildingId == buildingId);
         }
 
         if (filter.Overdue is { } overdue)

@@ -59,15 +59,23 @@ public sealed class ReportModel(
 
     public bool MaySolveOnSpot { get; private set; }
 
-    /// <summary>A building's QR code (or a link from its page) opens the form with the building filled in.</summary>
-    public async Task OnGetAsync(int? building, CancellationToken ct)
+    /// <summary>
+    /// A building's QR code (or a link from its page) opens the form with the building filled in; a
+    /// grid's QR code opens it with the pin inside that grid, for the reporter to move to the spot.
+    /// </summary>
+    public async Task OnGetAsync(int? building, int? grid, CancellationToken ct)
     {
+        var caller = await callers.GetAsync(ct);
         if (building is { } buildingId && await db.Buildings.AsNoTracking().SingleOrDefaultAsync(b => b.Id == buildingId && b.IsActive, ct) is { } found)
         {
             (Input.BuildingId, Input.Address, Input.Latitude, Input.Longitude) = (found.Id, found.Address, found.Latitude, found.Longitude);
         }
+        else if (grid is { } gridId && await places.InsideGridAsync(gridId, caller, ct) is { } inside)
+        {
+            (Input.Latitude, Input.Longitude) = inside;
+        }
 
-        await LoadOptionsAsync(await callers.GetAsync(ct), ct);
+        await LoadOptionsAsync(caller, ct);
     }
 
     public async Task<IActionResult> OnGetPlaceAsync(double? latitude, double? longitude, CancellationToken ct)

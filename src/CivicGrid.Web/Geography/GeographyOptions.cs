@@ -15,6 +15,13 @@ public sealed class GeographyOptions : IValidatableObject
     /// <summary>The 天地图 developer key (tk), needed when <see cref="Tiles"/> is Tianditu.</summary>
     public string? TiandituKey { get; set; }
 
+    /// <summary>
+    /// The address residents reach the platform at, which printed QR codes encode (https://grid.example.cn/).
+    /// Unset, codes carry the address of the request that printed them: fine on one host, wrong
+    /// behind a proxy or when labels are printed from an office address residents cannot reach.
+    /// </summary>
+    public Uri? PublicBaseUrl { get; set; }
+
     public MapTiles MapTiles => MapTiles.For(Tiles, TiandituKey);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -22,6 +29,11 @@ public sealed class GeographyOptions : IValidatableObject
         if (Tiles == MapTileSource.Tianditu && string.IsNullOrWhiteSpace(TiandituKey))
         {
             yield return new ValidationResult("Geography:Tiles is Tianditu but Geography:TiandituKey (the tk developer key) is empty.", [nameof(TiandituKey)]);
+        }
+
+        if (PublicBaseUrl is { } url && !(url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp) && string.IsNullOrEmpty(url.Query) && string.IsNullOrEmpty(url.Fragment)))
+        {
+            yield return new ValidationResult($"Geography:PublicBaseUrl must be an absolute http(s) address without query or fragment, not \"{url.OriginalString}\".", [nameof(PublicBaseUrl)]);
         }
     }
 }

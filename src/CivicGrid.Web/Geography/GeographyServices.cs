@@ -1,3 +1,4 @@
+using CivicGrid.Web.Identity;
 using CivicGrid.Web.Infrastructure;
 using CivicGrid.Web.Infrastructure.Caching;
 using CivicGrid.Web.Organisation;
@@ -14,7 +15,12 @@ public static class GeographyServices
         services.AddReferenceSnapshot(IncidentPlaces.LoadLocatorAsync, typeof(GridBoundary), typeof(OrgUnit));
         services.AddScoped<IncidentPlaces>();
         services.AddScoped<PlaceQueries>();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(PlaceScope.Policy, policy => policy.RequireCaller(PlaceScope.IsFor));
+        services.AddSingleton<PlaceCodeTokens>();
         services.AddSingleton<QrCodes>();
+        services.AddScoped<PlaceCodes>();
+        services.AddScoped<BuildingQueries>();
         // Grid areas travel as GeoJSON, from the API and from page handlers alike.
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new GeoJsonConverterFactory()));
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(json => json.JsonSerializerOptions.Converters.Add(new GeoJsonConverterFactory()));

@@ -88,6 +88,23 @@ public sealed class PlaceQueries(CivicGridDb db, IncidentPlaces places, Referenc
         return extent is null ? null : ((extent.South + extent.North) / 2, (extent.West + extent.East) / 2);
     }
 
+    /// <summary>
+    /// A point inside an active grid of the caller's district, where a grid's QR code opens the report
+    /// form: inside the area itself (not the centre of its box, which may lie in the next grid).
+    /// </summary>
+    public async Task<(double Latitude, double Longitude)?> InsideGridAsync(int gridId, Caller caller, CancellationToken ct)
+    {
+        var units = await organisation.GetAsync(ct);
+        var district = units.DistrictOf(caller.UnitPath).Path;
+        if (units.Find(gridId) is not { Kind: OrgUnitKind.Grid, IsActive: true } grid || !grid.Path.StartsWith(district, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var area = await db.GridBoundaries.AsNoTracking().Where(b => b.GridId == gridId).Select(b => b.Area).SingleOrDefaultAsync(ct);
+        return area?.InteriorPoint is { IsEmpty: false } inside ? (Math.Round(inside.Y, 6), Math.Round(inside.X, 6)) : null;
+    }
+
     /// <summary>The grids of the caller's district that reach into the window, as GeoJSON features with their names.</summary>
     public async Task<FeatureCollection> GridsAsync(BoundingBox box, Caller caller, CancellationToken ct)
     {
