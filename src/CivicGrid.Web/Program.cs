@@ -43,6 +43,7 @@ app.MapAdministrationApi();
 app.MapCategoriesApi();
 app.MapEventsApi();
 app.MapGeographyApi();
+app.MapGridAdministrationApi();
 app.MapRazorPages();
 
 await app.InitialiseDatabaseAsync();
