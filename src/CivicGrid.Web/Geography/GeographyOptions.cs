@@ -17,6 +17,10 @@ public sealed class GeographyOptions : IValidatableObject
 
     public MapTiles MapTiles => MapTiles.For(Tiles, TiandituKey);
 
+    /// <summary>Where uploaded grid files wait between preview and confirmation (outside the web root).</summary>
+    [Required]
+    public string ImportFolder { get; set; } = "data/grid-imports";
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Tiles == MapTileSource.Tianditu && string.IsNullOrWhiteSpace(TiandituKey))

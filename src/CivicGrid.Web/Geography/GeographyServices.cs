@@ -16,6 +16,7 @@ public static class GeographyServices
         services.AddScoped<IncidentPlaces>();
         services.AddScoped<PlaceQueries>();
         services.AddScoped<GridImport>();
+        services.AddSingleton<GridImportUploads>();
         // Grid areas travel as GeoJSON, from the API and from page handlers alike.
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new GeoJsonConverterFactory()));
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(json => json.JsonSerializerOptions.Converters.Add(new GeoJsonConverterFactory()));
