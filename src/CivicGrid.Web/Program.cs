@@ -43,6 +43,7 @@ app.MapAdministrationApi();
 app.MapCategoriesApi();
 app.MapEventsApi();
 app.MapGeographyApi();
+app.MapEventMapApi();
 app.MapGridAdministrationApi();
 app.MapRazorPages();
 

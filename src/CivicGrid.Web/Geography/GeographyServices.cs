@@ -15,6 +15,7 @@ public static class GeographyServices
         services.AddReferenceSnapshot(IncidentPlaces.LoadLocatorAsync, typeof(GridBoundary), typeof(OrgUnit));
         services.AddScoped<IncidentPlaces>();
         services.AddScoped<PlaceQueries>();
+        services.AddScoped<EventMap>();
         services.AddScoped<GridImport>();
         services.AddSingleton<GridImportUploads>();
         // Grid areas travel as GeoJSON, from the API and from page handlers alike.

@@ -12,4 +12,7 @@ public static class LocalTime
 
     /// <summary>The calendar day it is now in Beijing.</summary>
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, Shanghai));
+
+    /// <summary>The instant (UTC) a Beijing calendar day begins.</summary>
+    public static DateTime StartOfDayUtc(DateOnly day) => TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), Shanghai);
 }
