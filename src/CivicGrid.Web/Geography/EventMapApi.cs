@@ -13,7 +13,7 @@ public static class EventMapApi
         api.MapGet("/events", EventsAsync)
             .WithSummary("The events I can see in a map window (bbox=west,south,east,north), as compact markers")
             .WithDescription("Filters: categoryId; from and to (calendar days in Beijing time, both included); status (repeatable). "
-                + "At most Geography:MapMaxEvents markers (10,000 by default); when more match, tooMany is true: zoom in.");
+                + "At most Geography:MapMaxEvents markers (10,000 by default); when more match, only the newest come and tooMany is true: zoom in.");
         return api;
     }
 
