@@ -5,6 +5,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Bench;
 
+/// <summary>Where planted events stand, in WGS-84 degrees; <see cref="NumberYear"/> keeps their numbers apart from other plantings.</summary>
+public sealed record EventArea(double South, double West, double North, double East, int NumberYear)
+{
+    /// <summary>About 1 km square in the west of the demo district, where the benchmarks first planted everything.</summary>
+    public static EventArea Default { get; } = new(24.50, 117.70, 24.51, 117.71, 1900);
+}
+
 /// <summary>
 /// Fills the database with a realistic spread of events: across every grid of the district,
 /// in every status, held by grids, communities, centres and departments, reported over a year.
@@ -12,8 +19,9 @@ namespace CivicGrid.Bench;
 /// </summary>
 public static class EventGenerator
 {
-    public static async Task FillAsync(Func<CivicGridDb> newDb, int count, int seed = 20261123)
+    public static async Task FillAsync(Func<CivicGridDb> newDb, int count, int seed = 20261123, EventArea? area = null)
     {
+        var where = area ?? EventArea.Default;
         var random = new Random(seed);
         List<OrgUnit> units;
         List<int> categories;
@@ -53,14 +61,14 @@ public static class EventGenerator
                 var reportedAt = start.AddMinutes(random.Next(365 * 24 * 60));
                 db.Events.Add(new Event
                 {
-                    Number = EventNumbers.Format(1900 + (i / 999_999), (i % 999_999) + 1),
+                    Number = EventNumbers.Format(where.NumberYear + (i / 999_999), (i % 999_999) + 1),
                     Title = $"事件 {i}",
                     Description = "生成的基准测试事件",
                     CategoryId = categories[random.Next(categories.Count)],
                     Urgency = (Urgency)random.Next(1, 4),
                     Source = EventSource.GridPatrol,
-                    Latitude = 24.5 + random.NextDouble() / 100,
-                    Longitude = 117.7 + random.NextDouble() / 100,
+                    Latitude = where.South + (random.NextDouble() * (where.North - where.South)),
+                    Longitude = where.West + (random.NextDouble() * (where.East - where.West)),
                     Address = "龙文区",
                     StreetId = street,
                     CommunityId = community.Id,

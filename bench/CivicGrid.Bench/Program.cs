@@ -27,7 +27,8 @@ await host.StartAsync();
 
 var fill = Stopwatch.StartNew();
 await EventGenerator.FillAsync(host.NewDb, events);
-Console.WriteLine($"planted {events:N0} events in {fill.Elapsed.TotalSeconds:N0} s");
+await EventGenerator.FillAsync(host.NewDb, MapWindow.Events, area: MapWindow.Area);
+Console.WriteLine($"planted {events:N0} events, and {MapWindow.Events:N0} more in the map window, in {fill.Elapsed.TotalSeconds:N0} s");
 
 (double Latitude, double Longitude) yiyangGrid3;
 await using (var db = host.NewDb())
@@ -53,6 +54,18 @@ for (var i = 0; i < 50; i++)
 var todo = await TimeAsync(500, () => chen.GetAsync("/api/v1/todo"));
 var counts = await TimeAsync(500, () => chen.GetAsync("/api/v1/todo/counts"));
 var search = await TimeAsync(300, () => chen.GetAsync("/api/v1/events?q=%E7%BB%BF%E5%9C%B0"));
+
+var zhang = await SignInAsync("zhanghui");
+await MapWindow.CheckAsync(zhang);
+var mapQuery = MapWindow.FilteredQuery(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)));
+for (var i = 0; i < 20; i++)
+{
+    (await zhang.GetAsync(MapWindow.Query)).EnsureSuccessStatusCode();
+    (await zhang.GetAsync(mapQuery)).EnsureSuccessStatusCode();
+}
+
+var map = await TimeAsync(200, () => zhang.GetAsync(MapWindow.Query));
+var mapFiltered = await TimeAsync(200, () => zhang.GetAsync(mapQuery));
 
 var reportLatencies = new List<double>();
 var reported = 0;
@@ -91,6 +104,8 @@ Console.WriteLine("|---|---|---|---|---|---|---|");
 Row("GET /api/v1/todo (community head)", todo);
 Row("GET /api/v1/todo/counts", counts);
 Row("GET /api/v1/events?q=… (search)", search);
+Row($"GET /api/v1/map/events ({MapWindow.Events:N0} in the window, district dispatcher)", map);
+Row("GET /api/v1/map/events (same window, one category, last 30 days)", mapFiltered);
 Row($"POST /api/v1/events ({concurrency} concurrent)", reportLatencies);
 Console.WriteLine();
 Console.WriteLine($"reports created: {reported:N0} in {elapsed:N1} s = {reported / elapsed:N0} reports/s ({failed} failed), {concurrency} concurrent clients");

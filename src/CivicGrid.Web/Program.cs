@@ -44,6 +44,8 @@ app.MapCategoriesApi();
 app.MapEventsApi();
 app.MapGeographyApi();
 app.MapPlaceCodesApi();
+app.MapEventMapApi();
+app.MapGridAdministrationApi();
 app.MapRazorPages();
 
 await app.InitialiseDatabaseAsync();

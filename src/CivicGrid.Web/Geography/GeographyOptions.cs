@@ -24,6 +24,14 @@ public sealed class GeographyOptions : IValidatableObject
 
     public MapTiles MapTiles => MapTiles.For(Tiles, TiandituKey);
 
+    /// <summary>The most events one map window shows; past it the map says "too many, zoom in".</summary>
+    [Range(1, 50_000)]
+    public int MapMaxEvents { get; set; } = 10_000;
+
+    /// <summary>Where uploaded grid files wait between preview and confirmation (outside the web root).</summary>
+    [Required]
+    public string ImportFolder { get; set; } = "data/grid-imports";
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Tiles == MapTileSource.Tianditu && string.IsNullOrWhiteSpace(TiandituKey))

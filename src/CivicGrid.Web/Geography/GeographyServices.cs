@@ -21,6 +21,9 @@ public static class GeographyServices
         services.AddSingleton<QrCodes>();
         services.AddScoped<PlaceCodes>();
         services.AddScoped<BuildingQueries>();
+        services.AddScoped<EventMap>();
+        services.AddScoped<GridImport>();
+        services.AddSingleton<GridImportUploads>();
         // Grid areas travel as GeoJSON, from the API and from page handlers alike.
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new GeoJsonConverterFactory()));
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(json => json.JsonSerializerOptions.Converters.Add(new GeoJsonConverterFactory()));

@@ -62,9 +62,10 @@ public static class GridFileReasons
     public const string InvalidGeometry = "Grid.InvalidGeometry";
     public const string OutOfRange = "Grid.OutOfRange";
     public const string Overlap = "Grid.Overlap";
+    public const string OverlapsStored = "Grid.OverlapsStored";
     public const string Gap = "Grid.Gap";
 
-    public static IReadOnlyList<string> All { get; } = [NotJson, NotFeatureCollection, NoFeatures, NotAFeature, MissingCode, InvalidCode, CodeOutsideParent, MissingName, MissingParent, InvalidParent, DuplicateCode, MissingGeometry, NotPolygon, InvalidGeometry, OutOfRange, Overlap, Gap];
+    public static IReadOnlyList<string> All { get; } = [NotJson, NotFeatureCollection, NoFeatures, NotAFeature, MissingCode, InvalidCode, CodeOutsideParent, MissingName, MissingParent, InvalidParent, DuplicateCode, MissingGeometry, NotPolygon, InvalidGeometry, OutOfRange, Overlap, OverlapsStored, Gap];
 }
 
 /// <summary>
@@ -88,16 +89,26 @@ public static class GridFile
         Converters = { new GeoJsonConverterFactory(Wgs84, false, GeoJsonConverterFactory.DefaultIdPropertyName, RingOrientationOption.EnforceRfc9746) },
     };
 
-    public static GridFileReading Read(string json)
+    public static GridFileReading Read(string json) => Read(json, []);
+
+    public static GridFileReading Read(Stream json) => Read(json, []);
+
+    /// <summary>
+    /// Reads a file meant to replace some of the grids already <paramref name="stored"/>: a stored
+    /// grid the file leaves in place (its code is not in the file) still counts in its community,
+    /// so a feature overlapping it is an error and the community's gaps are those of both together.
+    /// </summary>
+    public static GridFileReading Read(string json, IReadOnlyCollection<GridFeature> stored)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return Read(() => JsonDocument.Parse(json));
+        return Read(() => JsonDocument.Parse(json), stored);
     }
 
-    public static GridFileReading Read(Stream json)
+    /// <inheritdoc cref="Read(string, IReadOnlyCollection{GridFeature})"/>
+    public static GridFileReading Read(Stream json, IReadOnlyCollection<GridFeature> stored)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return Read(() => JsonDocument.Parse(json));
+        return Read(() => JsonDocument.Parse(json), stored);
     }
 
     public static void Write(Stream output, IEnumerable<GridFeature> features)
@@ -126,8 +137,9 @@ public static class GridFile
         return Encoding.UTF8.GetString(output.ToArray());
     }
 
-    private static GridFileReading Read(Func<JsonDocument> parse)
+    private static GridFileReading Read(Func<JsonDocument> parse, IReadOnlyCollection<GridFeature> stored)
     {
+        ArgumentNullException.ThrowIfNull(stored);
         JsonDocument document;
         try
         {
@@ -161,8 +173,10 @@ public static class GridFile
 
             CheckCodesAreUnique(features, problems);
             var areas = ValidAreas(features, problems);
-            CheckOverlaps(features, areas, problems);
-            CheckGaps(features, areas, problems);
+            var codes = features.Select(f => f.Code).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            var kept = stored.Where(s => s is { Code: not null, Parent: not null, Area: not null } && !codes.Contains(s.Code)).ToLookup(s => s.Parent!, StringComparer.Ordinal);
+            CheckOverlaps(features, areas, kept, problems);
+            CheckGaps(features, areas, kept, problems);
             return new GridFileReading(features, problems.OrderBy(p => p.FeatureIndex ?? int.MaxValue).ToList());
         }
     }
@@ -293,7 +307,7 @@ public static class GridFile
         return areas;
     }
 
-    private static void CheckOverlaps(List<GridFeature> features, Dictionary<int, Geometry> areas, List<GridFileProblem> problems)
+    private static void CheckOverlaps(List<GridFeature> features, Dictionary<int, Geometry> areas, ILookup<string, GridFeature> kept, List<GridFileProblem> problems)
     {
         foreach (var community in ByParent(features, areas))
         {
@@ -316,16 +330,30 @@ public static class GridFile
                     }
                 }
             }
+
+            foreach (var grid in kept[features[community[0]].Parent!])
+            {
+                foreach (var i in tree.Query(grid.Area!.EnvelopeInternal).Order())
+                {
+                    var overlap = OverlayNGRobust.Overlay(grid.Area, areas[i], SpatialFunction.Intersection);
+                    var squareMetres = SquareMetres(overlap);
+                    if (squareMetres > NoiseSquareMetres)
+                    {
+                        problems.Add(new(i, features[i].Code, ProblemSeverity.Error, GridFileReasons.OverlapsStored,
+                            $"Overlaps grid {grid.Code} ({grid.Name}), which is stored and not in this file, by about {Number(Math.Round(squareMetres))} m².", overlap));
+                    }
+                }
+            }
         }
     }
 
     /// <summary>Holes in the union of a community's grids: places inside the community that none of its grids covers.</summary>
-    private static void CheckGaps(List<GridFeature> features, Dictionary<int, Geometry> areas, List<GridFileProblem> problems)
+    private static void CheckGaps(List<GridFeature> features, Dictionary<int, Geometry> areas, ILookup<string, GridFeature> kept, List<GridFileProblem> problems)
     {
         foreach (var community in ByParent(features, areas))
         {
-            var parent = features[community[0]].Parent;
-            var union = OverlayNGRobust.Union(community.Select(i => areas[i]).ToList(), Wgs84);
+            var parent = features[community[0]].Parent!;
+            var union = OverlayNGRobust.Union(community.Select(i => areas[i]).Concat(kept[parent].Select(k => k.Area!)).ToList(), Wgs84);
             for (var n = 0; n < union.NumGeometries; n++)
             {
                 if (union.GetGeometryN(n) is not Polygon polygon)

@@ -77,7 +77,11 @@ public sealed class PlaceQueries(CivicGridDb db, IncidentPlaces places, Referenc
     }
 
     /// <summary>The middle of the grids the caller looks after (its district's, for a department), where its maps open.</summary>
-    public async Task<(double Latitude, double Longitude)?> CentreOfAsync(Caller caller, CancellationToken ct)
+    public async Task<(double Latitude, double Longitude)?> CentreOfAsync(Caller caller, CancellationToken ct) =>
+        await ExtentOfAsync(caller, ct) is { } box ? ((box.South + box.North) / 2, (box.West + box.East) / 2) : null;
+
+    /// <summary>The window around the grids the caller looks after (its district's, for a department).</summary>
+    public async Task<BoundingBox?> ExtentOfAsync(Caller caller, CancellationToken ct)
     {
         var scope = caller.PlaceScopePath ?? (await organisation.GetAsync(ct)).DistrictOf(caller.UnitPath).Path;
         var extent = await db.GridBoundaries.AsNoTracking()
@@ -85,7 +89,7 @@ public sealed class PlaceQueries(CivicGridDb db, IncidentPlaces places, Referenc
             .GroupBy(b => 1)
             .Select(g => new { South = g.Min(b => b.MinLatitude), North = g.Max(b => b.MaxLatitude), West = g.Min(b => b.MinLongitude), East = g.Max(b => b.MaxLongitude) })
             .SingleOrDefaultAsync(ct);
-        return extent is null ? null : ((extent.South + extent.North) / 2, (extent.West + extent.East) / 2);
+        return extent is null ? null : new BoundingBox(extent.West, extent.South, extent.East, extent.North);
     }
 
     /// <summary>

@@ -264,6 +264,42 @@ public sealed class GridFileSpec
     }
 
     [Fact]
+    public void A_feature_overlapping_a_stored_grid_the_file_leaves_in_place_is_an_error()
+    {
+        GridFeature[] stored = [new("350603001001001", "第1网格", Yiyang, Wkt.Read(Square(0, 0))), new("350603001001002", "第2网格", Yiyang, Wkt.Read(Square(1, 0)))];
+
+        var reading = GridFile.Read(
+            Collection(Feature("350603001001002", "POLYGON ((117.7005 24.500, 117.702 24.500, 117.702 24.501, 117.7005 24.501, 117.7005 24.500))")),
+            stored);
+
+        var problem = Assert.Single(reading.Problems);
+        Assert.Equal((0, "350603001001002", ProblemSeverity.Error, "Grid.OverlapsStored"), (problem.FeatureIndex, problem.Code, problem.Severity, problem.Reason));
+        Assert.Contains("grid 350603001001001 (第1网格)", problem.Detail);
+    }
+
+    [Fact]
+    public void A_stored_grid_of_a_code_in_the_file_is_replaced_not_compared()
+    {
+        GridFeature[] stored = [new("350603001001001", "第1网格", Yiyang, Wkt.Read(Square(0, 0))), new("350603001001002", "第2网格", Yiyang, Wkt.Read(Square(1, 0)))];
+
+        var reading = GridFile.Read(Collection(Feature("350603001001001", Square(0, 0)), Feature("350603001001002", Square(1, 0))), stored);
+
+        Assert.Empty(reading.Problems);
+    }
+
+    [Fact]
+    public void Gaps_are_those_of_the_file_and_the_stored_grids_it_leaves_in_place_together()
+    {
+        // The file redraws the eight squares around the middle one; the middle one is stored, so there is no gap.
+        var ring = new[] { (0, 0), (1, 0), (2, 0), (0, 1), (2, 1), (0, 2), (1, 2), (2, 2) };
+        GridFeature[] stored = [new("350603001001009", "第9网格", Yiyang, Wkt.Read(Square(1, 1))), new("350603001002001", "檀林第1网格", Tanlin, Wkt.Read(Square(5, 5)))];
+
+        var reading = GridFile.Read(Collection(ring.Select((s, i) => Feature($"35060300100100{i + 1}", Square(s.Item1, s.Item2))).ToArray()), stored);
+
+        Assert.Empty(reading.Problems);
+    }
+
+    [Fact]
     public void Problems_of_one_file_are_all_reported_not_just_the_first()
     {
         var reading = GridFile.Read(Collection(

@@ -32,6 +32,7 @@ public sealed class CivicGridFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:ConnectionString", _connectionString);
         builder.UseSetting("Attachments:StoragePath", UploadFolder);
         builder.UseSetting("Attachments:MaxBytes", (1024 * 1024).ToString());
+        builder.UseSetting("Geography:ImportFolder", Path.Combine(_folder, "grid-imports"));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

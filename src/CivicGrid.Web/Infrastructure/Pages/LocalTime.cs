@@ -9,4 +9,10 @@ public static class LocalTime
         utc is { } value
             ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(value, DateTimeKind.Utc), Shanghai).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)
             : "—";
+
+    /// <summary>The calendar day it is now in Beijing.</summary>
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, Shanghai));
+
+    /// <summary>The instant (UTC) a Beijing calendar day begins.</summary>
+    public static DateTime StartOfDayUtc(DateOnly day) => TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), Shanghai);
 }

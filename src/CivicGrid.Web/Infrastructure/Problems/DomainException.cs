@@ -12,6 +12,8 @@ public sealed class DomainException(int status, string messageKey, params object
     public object[] Args { get; } = args;
     /// <summary>Field → message keys, for 400s that point at the fields that are wrong.</summary>
     public IReadOnlyDictionary<string, string[]> FieldErrors { get; init; } = new Dictionary<string, string[]>();
+    /// <summary>More members of the problem+json, e.g. the problems of an uploaded file, one by one.</summary>
+    public IDictionary<string, object?> Extensions { get; init; } = new Dictionary<string, object?>();
 
     public static DomainException NotFound(string messageKey = "Problem.NotFound", params object[] args) => new(StatusCodes.Status404NotFound, messageKey, args);
     public static DomainException Conflict(string messageKey, params object[] args) => new(StatusCodes.Status409Conflict, messageKey, args);

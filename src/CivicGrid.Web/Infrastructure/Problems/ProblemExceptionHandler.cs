@@ -43,21 +43,26 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ISt
             StatusCodes.Status403Forbidden => text["Problem.Forbidden"],
             StatusCodes.Status404NotFound => text["Problem.NotFound"],
             StatusCodes.Status409Conflict => text["Problem.Conflict"],
+            StatusCodes.Status413PayloadTooLarge => text["Problem.TooLarge"],
+            StatusCodes.Status422UnprocessableEntity => text["Problem.Unprocessable"],
             _ => text["Problem.Generic"],
         };
 
-        if (domain.FieldErrors.Count > 0)
-        {
-            return new HttpValidationProblemDetails(domain.FieldErrors.ToDictionary(
+        var problem = domain.FieldErrors.Count > 0
+            ? new HttpValidationProblemDetails(domain.FieldErrors.ToDictionary(
                 e => e.Key,
                 e => e.Value.Select(key => text[key].Value).ToArray()))
             {
                 Status = domain.Status,
                 Title = title,
                 Detail = text.Describe(domain),
-            };
+            }
+            : new ProblemDetails { Status = domain.Status, Title = title, Detail = text.Describe(domain) };
+        foreach (var (name, value) in domain.Extensions)
+        {
+            problem.Extensions[name] = value;
         }
 
-        return new ProblemDetails { Status = domain.Status, Title = title, Detail = text.Describe(domain) };
+        return problem;
     }
 }

@@ -7,7 +7,8 @@
   function create(element) {
     var tiles = element.dataset.tiles ? JSON.parse(element.dataset.tiles) : {};
     var gcj = tiles.gcj02 === true;
-    var map = L.map(element, { zoomControl: true, attributionControl: !!tiles.urlTemplate });
+    // maxZoom even without tiles: clustering needs to know the deepest zoom.
+    var map = L.map(element, { zoomControl: true, attributionControl: !!tiles.urlTemplate, maxZoom: 19 });
     if (tiles.urlTemplate) {
       L.tileLayer(tiles.urlTemplate, { subdomains: tiles.subdomains || "abc", attribution: tiles.attribution || "", maxZoom: 19 }).addTo(map);
     } else {
