@@ -18,7 +18,7 @@ echo "== SQLite"
 run Sqlite "" "$events" "$seconds" "$concurrency"
 
 echo "== PostgreSQL"
-started=$(scripts/postgres.sh start)
+started=$(scripts/postgres.sh start durable)
 pg=$(echo "$started" | sed -n 's/^PG_DIR=//p')
 trap 'scripts/postgres.sh stop "$pg"' EXIT
 server=$(echo "$started" | sed -n 's/^CIVICGRID_TEST_POSTGRES=//p')

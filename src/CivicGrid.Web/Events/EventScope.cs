@@ -12,12 +12,14 @@ public static class EventScope
     public static IQueryable<Event> VisibleTo(this IQueryable<Event> events, Caller caller)
     {
         var me = caller.UserId;
+        // "Id IN (the events I joined)" rather than a per-row EXISTS: the database looks my joins up once per query.
+        var joined = events.SelectMany(e => e.CoReporters).Where(r => r.UserId == me).Select(r => r.EventId);
         if (caller.PlaceScopePath is { } scope)
         {
-            return events.Where(e => e.PlacePath.StartsWith(scope) || e.ReporterId == me || e.CoReporters.Any(r => r.UserId == me));
+            return events.Where(e => e.PlacePath.StartsWith(scope) || e.ReporterId == me || joined.Contains(e.Id));
         }
 
         var department = caller.UnitId;
-        return events.Where(e => e.Assignments.Any(a => a.DepartmentId == department) || e.ReporterId == me || e.CoReporters.Any(r => r.UserId == me));
+        return events.Where(e => e.Assignments.Any(a => a.DepartmentId == department) || e.ReporterId == me || joined.Contains(e.Id));
     }
 }
