@@ -46,6 +46,7 @@ app.MapGeographyApi();
 app.MapPlaceCodesApi();
 app.MapEventMapApi();
 app.MapGridAdministrationApi();
+app.MapBuildingAdministrationApi();
 app.MapRazorPages();
 
 await app.InitialiseDatabaseAsync();

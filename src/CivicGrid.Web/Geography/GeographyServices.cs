@@ -21,6 +21,7 @@ public static class GeographyServices
         services.AddSingleton<QrCodes>();
         services.AddScoped<PlaceCodes>();
         services.AddScoped<BuildingQueries>();
+        services.AddScoped<BuildingAdmin>();
         services.AddScoped<EventMap>();
         services.AddScoped<GridImport>();
         services.AddSingleton<GridImportUploads>();
