@@ -81,11 +81,7 @@ internal sealed record PlannedGrid(GridImportAction Action, int CommunityId, str
 /// becomes a new grid of that community. Nothing is written unless the whole file can be, and
 /// then everything is written in one transaction.
 /// </summary>
-public sealed class GridImport(
-    CivicGridDb db,
-    ReferenceSnapshot<OrganisationTree> organisation,
-    ReferenceSnapshot<GridLocator> locator,
-    TimeProvider clock)
+public sealed class GridImport(CivicGridDb db, TimeProvider clock)
 {
     /// <summary>Reasons only the platform can give, beyond the file's own (<see cref="GridFileReasons"/>).</summary>
     public const string UnknownParent = "Grid.Import.UnknownParent";
@@ -253,10 +249,6 @@ public sealed class GridImport(
 
         await SaveAsync(ct);
         await transaction.CommitAsync(ct);
-        // The saves dropped both snapshots, but a request may have reloaded them between the last
-        // save and the commit, from rows not yet committed; drop them once more.
-        organisation.Invalidate();
-        locator.Invalidate();
     }
 
     /// <summary>The active grids of the caller's subtree that have an area, in the file format, by code.</summary>

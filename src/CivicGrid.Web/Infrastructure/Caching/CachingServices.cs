@@ -8,6 +8,7 @@ public static class CachingServices
     {
         services.AddSettings<CachingOptions>(CachingOptions.Section);
         services.AddSingleton<ReferenceSnapshotInvalidator>();
+        services.AddSingleton<ReferenceSnapshotCommitWatcher>();
         return services;
     }
 

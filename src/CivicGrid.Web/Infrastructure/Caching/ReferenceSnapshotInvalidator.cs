@@ -10,7 +10,8 @@ namespace CivicGrid.Web.Infrastructure.Caching;
 /// </summary>
 /// <remarks>
 /// It drops them before the save, so nobody keeps the old rows once they are replaced, and again
-/// after it, because a load racing the commit may still have read them.
+/// after it, because a load racing the commit may still have read them. Inside an explicit
+/// transaction "after" is the commit, which <see cref="ReferenceSnapshotCommitWatcher"/> reports.
 /// </remarks>
 public sealed class ReferenceSnapshotInvalidator(IEnumerable<IReferenceSnapshot> snapshots) : SaveChangesInterceptor
 {
@@ -65,15 +66,33 @@ public sealed class ReferenceSnapshotInvalidator(IEnumerable<IReferenceSnapshot>
             return;
         }
 
-        _saving.AddOrUpdate(context, affected);
+        _saving.AddOrUpdate(context, _saving.TryGetValue(context, out var earlier) ? [.. earlier.Union(affected)] : affected);
         foreach (var snapshot in affected)
         {
             snapshot.Invalidate();
         }
     }
 
+    /// <summary>The transaction the saves ran in has committed (or rolled back): drop what they touched once more.</summary>
+    internal void TransactionEnded(DbContext? context)
+    {
+        if (context is not null && _saving.TryGetValue(context, out var affected))
+        {
+            _saving.Remove(context);
+            foreach (var snapshot in affected)
+            {
+                snapshot.Invalidate();
+            }
+        }
+    }
+
     private void After(DbContext? context)
     {
+        if (context?.Database.CurrentTransaction is not null)
+        {
+            return;
+        }
+
         if (context is not null && _saving.TryGetValue(context, out var affected))
         {
             _saving.Remove(context);

@@ -14,11 +14,11 @@ public static class DatabaseServices
         switch (options.Provider)
         {
             case DatabaseProvider.Postgres:
-                services.AddDbContextPool<CivicGridDb, PostgresCivicGridDb>((provider, db) => db.UseNpgsql(WithPreparedStatements(options.ConnectionString)).AddInterceptors(provider.GetRequiredService<ReferenceSnapshotInvalidator>()));
+                services.AddDbContextPool<CivicGridDb, PostgresCivicGridDb>((provider, db) => db.UseNpgsql(WithPreparedStatements(options.ConnectionString)).AddInterceptors(provider.GetRequiredService<ReferenceSnapshotInvalidator>(), provider.GetRequiredService<ReferenceSnapshotCommitWatcher>()));
                 break;
             default:
                 EnsureSqliteFolder(options.ConnectionString);
-                services.AddDbContextPool<CivicGridDb, SqliteCivicGridDb>((provider, db) => db.UseSqlite(options.ConnectionString).AddInterceptors(provider.GetRequiredService<ReferenceSnapshotInvalidator>()));
+                services.AddDbContextPool<CivicGridDb, SqliteCivicGridDb>((provider, db) => db.UseSqlite(options.ConnectionString).AddInterceptors(provider.GetRequiredService<ReferenceSnapshotInvalidator>(), provider.GetRequiredService<ReferenceSnapshotCommitWatcher>()));
                 break;
         }
 
