@@ -59,7 +59,7 @@ public static class EventGenerator
                     _ => (int?)null,
                 };
                 var reportedAt = start.AddMinutes(random.Next(365 * 24 * 60));
-                db.Events.Add(new Event
+                var planted = new Event
                 {
                     Number = EventNumbers.Format(where.NumberYear + (i / 999_999), (i % 999_999) + 1),
                     Title = $"事件 {i}",
@@ -84,7 +84,9 @@ public static class EventGenerator
                     UpdatedAt = reportedAt,
                     ClosedAt = holder is null ? reportedAt.AddDays(2) : null,
                     Version = 1,
-                });
+                };
+                planted.IndexText();
+                db.Events.Add(planted);
             }
 
             await db.SaveChangesAsync();

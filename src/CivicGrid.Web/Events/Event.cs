@@ -9,6 +9,7 @@ namespace CivicGrid.Web.Events;
 /// </summary>
 public class Event
 {
+
     public long Id { get; set; }
     /// <summary>A number people read aloud on the phone, e.g. 2026-000123.</summary>
     public required string Number { get; set; }
@@ -54,6 +55,9 @@ public class Event
     public Satisfaction? Satisfaction { get; set; }
     public string? EvaluationComment { get; set; }
 
+    /// <summary>The terms of number, title, address and description that the full-text index holds (<see cref="Search.SearchTerms"/>).</summary>
+    public string SearchTerms { get; set; } = string.Empty;
+
     /// <summary>A duplicate merged by a dispatcher points to the event that carries on.</summary>
     public long? MergedIntoId { get; set; }
 
@@ -67,4 +71,7 @@ public class Event
     public List<EventCoReporter> CoReporters { get; set; } = [];
 
     public bool IsOverdue(DateTime nowUtc) => StepDeadline is { } deadline && nowUtc > deadline;
+
+    /// <summary>Refreshes <see cref="SearchTerms"/> after the number or any searchable text changed.</summary>
+    public void IndexText() => SearchTerms = Search.SearchTerms.Of(Number, Title, Address, Description);
 }

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using CivicGrid.Web.Categories;
+using CivicGrid.Web.Events.Search;
 using CivicGrid.Web.Events.Workflow;
 using CivicGrid.Web.Identity;
 using CivicGrid.Web.Infrastructure;
@@ -42,17 +43,28 @@ public sealed class EventQueries(CivicGridDb db, ReferenceSnapshot<OrganisationT
 
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
-            var q = filter.Q.Trim();
-            events = events.Where(e => e.Number.Contains(q) || e.Title.Contains(q) || e.Address.Contains(q));
+            var q = filter.Q.Trim().ToLowerInvariant();
+            if (EventTextSearch.Matching(db, q) is { } candidates)
+            {
+                events = events.Where(e => candidates.Contains(e.Id));
+            }
+
+            // The index finds every term; the exact phrase, in one field, is checked here.
+            events = events.Where(e => e.Number.ToLower().Contains(q) || e.Title.ToLower().Contains(q) || e.Address.ToLower().Contains(q) || e.Description.ToLower().Contains(q));
         }
 
         return await events.OrderByDescending(e => e.ReportedAt).ThenByDescending(e => e.Id).Select(Summary(now)).ToPageAsync(page, ct);
     }
 
     /// <summary>What waits on me or my unit, the nearest deadline first.</summary>
+    /// <remarks>
+    /// A held event is open and every open step has a deadline, so the order needs no rule for
+    /// missing ones, and the (holder, deadline, urgency, id) index hands over the first page
+    /// without reading the thousands of events a busy unit holds.
+    /// </remarks>
     /// <param name="unplacedOnly">Only events standing outside every grid: the district centre's unplaced queue.</param>
     public Task<Page<EventSummary>> TodoAsync(PageRequest page, Caller caller, CancellationToken ct, bool unplacedOnly = false) =>
-        Todo(caller).Where(e => !unplacedOnly || e.CommunityId == null).OrderBy(e => e.StepDeadline == null).ThenBy(e => e.StepDeadline).ThenByDescending(e => e.Urgency).ThenBy(e => e.Id)
+        Todo(caller).Where(e => !unplacedOnly || e.CommunityId == null).OrderBy(e => e.StepDeadline).ThenByDescending(e => e.Urgency).ThenBy(e => e.Id)
             .Select(Summary(Now)).ToPageAsync(page, ct);
 
     /// <summary>Events I have acted on, the latest first.</summary>
@@ -130,10 +142,12 @@ public sealed class EventQueries(CivicGridDb db, ReferenceSnapshot<OrganisationT
             (assists && e.Assignments.Any(a => a.DepartmentId == unit && a.Role == AssignmentRole.Assist && a.Status == AssignmentStatus.Pending)));
     }
 
+    /// <remarks>"Id IN (what I acted on)", like joined events in <see cref="EventScope"/>: SQLite then starts from my timeline entries instead of testing every event I can see.</remarks>
     private IQueryable<Event> Done(Caller caller)
     {
         var me = caller.UserId;
-        return db.Events.VisibleTo(caller).Where(e => e.Timeline.Any(t => t.ActorId == me));
+        var acted = db.TimelineEntries.Where(t => t.ActorId == me).Select(t => t.EventId);
+        return db.Events.VisibleTo(caller).Where(e => acted.Contains(e.Id));
     }
 
     private static Expression<Func<Event, EventSummary>> Summary(DateTime now) => e => new EventSummary(

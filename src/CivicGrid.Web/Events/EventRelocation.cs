@@ -23,6 +23,7 @@ public sealed class EventRelocation(IncidentPlaces places, ReferenceSnapshot<Org
         var wasUnplaced = e.GridId is null;
 
         (e.Latitude, e.Longitude, e.Address) = (request.Latitude.Value, request.Longitude.Value, request.Address!.Trim());
+        e.IndexText();
         (e.StreetId, e.CommunityId, e.GridId, e.PlacePath) = (place.Street?.Id, place.Community?.Id, place.Grid?.Id, place.Unit.Path);
         // The building picked at report time no longer describes the place.
         (e.BuildingId, e.BuildingUnitId) = (null, null);

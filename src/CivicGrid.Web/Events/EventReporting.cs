@@ -80,6 +80,7 @@ public sealed class EventReporting(
             e.Attachments.AddRange(photos);
             e.Timeline[0].Attachments.AddRange(photos);
             e.Number = await numbers.NextAsync(now.Year, ct);
+            e.IndexText();
             db.Events.Add(e);
             await db.SaveChangesAsync(ct);
             return e;

@@ -1,4 +1,5 @@
 using CivicGrid.Web.Demo;
+using CivicGrid.Web.Events.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -15,6 +16,7 @@ public static class DatabaseInitializer
         if (options.MigrateOnStartup)
         {
             await db.Database.MigrateAsync();
+            await EventSearchBackfill.RunAsync(db, CancellationToken.None);
         }
 
         if (db.Database.IsSqlite())

@@ -219,6 +219,10 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                     b.Property<int?>("Satisfaction")
                         .HasColumnType("integer");
 
+                    b.Property<string>("SearchTerms")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<int>("Source")
                         .HasColumnType("integer");
 
@@ -271,7 +275,8 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
 
                     b.HasIndex("Latitude", "Longitude");
 
-                    b.HasIndex("HolderUnitId", "Status", "StepDeadline");
+                    b.HasIndex("HolderUnitId", "StepDeadline", "Urgency", "Id")
+                        .IsDescending(false, false, true, false);
 
                     b.ToTable("Events", (string)null);
                 });

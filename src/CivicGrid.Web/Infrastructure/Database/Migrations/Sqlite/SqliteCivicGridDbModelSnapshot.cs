@@ -210,6 +210,10 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                     b.Property<int?>("Satisfaction")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SearchTerms")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Source")
                         .HasColumnType("INTEGER");
 
@@ -262,7 +266,8 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
 
                     b.HasIndex("Latitude", "Longitude");
 
-                    b.HasIndex("HolderUnitId", "Status", "StepDeadline");
+                    b.HasIndex("HolderUnitId", "StepDeadline", "Urgency", "Id")
+                        .IsDescending(false, false, true, false);
 
                     b.ToTable("Events", (string)null);
                 });
