@@ -8,7 +8,7 @@ using NetTopologySuite.Geometries;
 
 namespace CivicGrid.BrowserTests;
 
-/// <summary>The grid import preview and the staff map on 360 px phones, with no map tiles configured.</summary>
+/// <summary>The grid import preview, the staff map and building administration on 360 px phones, with no map tiles configured.</summary>
 public sealed class GeographyPagesInTheBrowser(BrowserHost host) : IClassFixture<BrowserHost>
 {
     private const string Yiyang = "350603001001";
@@ -105,6 +105,53 @@ public sealed class GeographyPagesInTheBrowser(BrowserHost host) : IClassFixture
         await chen.GetByTestId("map-status").SelectOptionAsync("Closed");
         await Assertions.Expect(chen.GetByTestId("event-map")).ToHaveAttributeAsync("data-events", "0");
         await Assertions.Expect(chen.GetByTestId("map-status-line")).ToHaveTextAsync("地图范围内共 0 件事件");
+    }
+
+    [Fact]
+    public async Task An_administrator_puts_a_new_building_on_the_map_fills_its_units_and_finds_it_in_the_list()
+    {
+        var spot = await host.App.SpotInGridAsync(await GridIdAsync("檀林社区", 2));
+        var admin = await host.PhoneOfAsync("admin");
+        await admin.GetByTestId("nav-building-admin").ClickAsync();
+        await admin.GetByTestId("community").SelectOptionAsync(new SelectOptionValue { Label = "蓝田街道 · 檀林社区" });
+        await admin.GetByTestId("show-community").ClickAsync();
+        var map = admin.GetByTestId("building-map");
+        await Assertions.Expect(map).ToBeVisibleAsync();
+        await Assertions.Expect(admin.Locator("#building-map path.grid-boundary").First).ToBeAttachedAsync();
+
+        // A click drops the pin and says where it stands; dragging it moves the point.
+        await map.ClickAsync();
+        var pin = admin.Locator("#building-map .leaflet-marker-icon");
+        await Assertions.Expect(pin).ToHaveCountAsync(1);
+        await Assertions.Expect(admin.GetByTestId("building-place")).Not.ToBeEmptyAsync();
+        var dropped = await admin.GetByTestId("latitude").InputValueAsync();
+        var at = (await pin.BoundingBoxAsync())!;
+        await admin.Mouse.MoveAsync(at.X + (at.Width / 2), at.Y + (at.Height / 2));
+        await admin.Mouse.DownAsync();
+        await admin.Mouse.MoveAsync(at.X + (at.Width / 2) + 20, at.Y + (at.Height / 2) + 30, new() { Steps = 5 });
+        await admin.Mouse.UpAsync();
+        await Assertions.Expect(admin.GetByTestId("latitude")).Not.ToHaveValueAsync(dropped);
+
+        // The exact point typed in: the pin follows and the grid shows before saving.
+        await admin.GetByTestId("latitude").FillAsync(spot.Latitude.ToString("F6", System.Globalization.CultureInfo.InvariantCulture));
+        await admin.GetByTestId("longitude").FillAsync(spot.Longitude.ToString("F6", System.Globalization.CultureInfo.InvariantCulture));
+        await admin.GetByTestId("longitude").PressAsync("Tab");
+        await Assertions.Expect(admin.GetByTestId("building-place")).ToHaveTextAsync("位于：蓝田街道 · 檀林社区 · 第2网格");
+
+        await admin.GetByTestId("building-name").FillAsync("18栋");
+        await admin.GetByTestId("building-address").FillAsync("蓝田街道檀林社区18栋");
+        await admin.GetByTestId("unit-count").FillAsync("3");
+        await admin.GetByTestId("fill-units").ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("building-units")).ToHaveValueAsync("1单元\n2单元\n3单元");
+        Assert.True(await admin.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 360"), "the building form scrolls sideways on a phone");
+        await admin.GetByTestId("save-building").ClickAsync();
+
+        await Assertions.Expect(admin.GetByTestId("building-saved")).ToHaveTextAsync("已保存“18栋”：檀林社区 · 第2网格");
+        var row = admin.GetByTestId("building").Filter(new() { Has = admin.GetByTestId("building-title").GetByText("18栋", new() { Exact = true }) });
+        await Assertions.Expect(row.GetByTestId("building-grid")).ToHaveTextAsync("第2网格 · 3 个单元");
+        await Assertions.Expect(row.GetByTestId("building-unit-names").Locator("li")).ToHaveTextAsync(["1单元", "2单元", "3单元"]);
+        Assert.True(await admin.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 360"), "the building list scrolls sideways on a phone");
+        Assert.Equal(await GridIdAsync("檀林社区", 2), await host.App.QueryAsync(db => db.Buildings.Where(b => b.Name == "18栋").Select(b => b.GridId).SingleAsync()));
     }
 
     private Task<int> GridIdAsync(string community, int n) =>

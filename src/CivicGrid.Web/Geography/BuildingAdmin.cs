@@ -10,7 +10,13 @@ namespace CivicGrid.Web.Geography;
 /// <summary>A building as an administrator enters it: where it stands decides its grid.</summary>
 public sealed record BuildingRequest(string? Name, string? Address, double? Latitude, double? Longitude, IReadOnlyList<string>? Units);
 
-public sealed record BuildingAdminRow(int Id, string Name, string Address, double Latitude, double Longitude, int GridId, string GridName, string CommunityName, bool IsActive, IReadOnlyList<BuildingUnitOption> Units);
+public sealed record BuildingAdminRow(int Id, string Name, string Address, double Latitude, double Longitude, int GridId, string GridName, int CommunityId, string CommunityName, bool IsActive, IReadOnlyList<BuildingUnitOption> Units);
+
+/// <summary>A community's buildings, in use or not, at most <see cref="BuildingQueries.MaxListed"/> of them.</summary>
+public sealed record BuildingAdminList(UnitInfo Community, string StreetName, IReadOnlyList<BuildingAdminRow> Buildings, int Total);
+
+/// <summary>The grid a building at a point would stand in, and whether that grid is the administrator's.</summary>
+public sealed record BuildingPlace(IncidentPlace Place, bool IsYours);
 
 /// <summary>
 /// 楼栋 administration: an administrator adds and corrects the buildings of its own subtree. The
@@ -21,6 +27,47 @@ public sealed record BuildingAdminRow(int Id, string Name, string Address, doubl
 public sealed class BuildingAdmin(CivicGridDb db, IncidentPlaces places, ReferenceSnapshot<OrganisationTree> organisation)
 {
     public const int MaxUnits = 50;
+
+    /// <summary>The buildings of a community of the caller's subtree, grid by grid, whose name or address contains the words; 404 for any other community.</summary>
+    public async Task<BuildingAdminList> ListAsync(int communityId, string? query, Caller caller, CancellationToken ct)
+    {
+        var scope = Administrators.ScopeOf(caller);
+        var units = await organisation.GetAsync(ct);
+        if (units.Find(communityId) is not { Kind: OrgUnitKind.Community } community || !community.Path.StartsWith(scope, StringComparison.Ordinal))
+        {
+            throw DomainException.NotFound();
+        }
+
+        // Grids out of use too: a building left in one is still there to be moved or taken out of use.
+        var gridIds = units.ChildrenOf(community.Id).Where(g => g.Kind == OrgUnitKind.Grid).OrderBy(g => g.Code, StringComparer.Ordinal).Select(g => g.Id).ToList();
+        var buildings = db.Buildings.AsNoTracking().Where(b => gridIds.Contains(b.GridId));
+        if (query?.Trim() is { Length: > 0 } words)
+        {
+            buildings = buildings.Where(b => b.Name.Contains(words) || b.Address.Contains(words));
+        }
+
+        var found = await buildings
+            .Select(b => new { b.Id, b.Name, b.Address, b.Latitude, b.Longitude, b.GridId, b.IsActive, Units = b.Units.OrderBy(u => u.Order).Select(u => new BuildingUnitOption(u.Id, u.Name)).ToList() })
+            .ToListAsync(ct);
+        var rows = found
+            .OrderBy(b => gridIds.IndexOf(b.GridId)).ThenBy(b => b.Name.Length).ThenBy(b => b.Name, StringComparer.Ordinal)
+            .Take(BuildingQueries.MaxListed)
+            .Select(b => new BuildingAdminRow(b.Id, b.Name, b.Address, b.Latitude, b.Longitude, b.GridId, units.NameOf(b.GridId) ?? "", community.Id, community.Name, b.IsActive, b.Units))
+            .ToList();
+        return new BuildingAdminList(community, units.NameOf(community.ParentId) ?? "", rows, found.Count);
+    }
+
+    /// <summary>A building of the caller's subtree, in use or not; 404 for any other.</summary>
+    public async Task<BuildingAdminRow> GetAsync(int id, Caller caller, CancellationToken ct) => await RowAsync(await InScopeAsync(id, caller, ct), ct);
+
+    /// <summary>Where a building at this point would stand: the same decision <see cref="CreateAsync"/> takes, for the page to show before saving.</summary>
+    public async Task<BuildingPlace> PlaceAsync(double latitude, double longitude, Caller caller, CancellationToken ct)
+    {
+        var scope = Administrators.ScopeOf(caller);
+        var district = (await organisation.GetAsync(ct)).DistrictOf(caller.UnitPath);
+        var place = await places.ResolveAsync(latitude, longitude, district.Id, ct);
+        return new BuildingPlace(place, place.Grid is { } grid && grid.Path.StartsWith(scope, StringComparison.Ordinal));
+    }
 
     public async Task<BuildingAdminRow> CreateAsync(BuildingRequest request, Caller caller, CancellationToken ct)
     {
@@ -67,7 +114,8 @@ public sealed class BuildingAdmin(CivicGridDb db, IncidentPlaces places, Referen
 
     private async Task<UnitInfo> ValidateAsync(BuildingRequest request, Caller caller, CancellationToken ct, Building? existing = null)
     {
-        var scope = Administrators.ScopeOf(caller);
+        // A non-administrator is refused before being told what is wrong with the building.
+        Administrators.ScopeOf(caller);
         var names = request.Units ?? [];
         var check = new Validation()
             .Text(request.Name, "name", BuildingConfiguration.NameMaxLength)
@@ -79,9 +127,8 @@ public sealed class BuildingAdmin(CivicGridDb db, IncidentPlaces places, Referen
             .Require(existing is null || names.Count >= existing.Units.Count, "units", "Admin.Building.UnitsStay");
         check.ThrowIfInvalid();
 
-        var district = (await organisation.GetAsync(ct)).DistrictOf(caller.UnitPath);
-        var place = await places.ResolveAsync(request.Latitude!.Value, request.Longitude!.Value, district.Id, ct);
-        check.Require(place.Grid is { } grid && grid.Path.StartsWith(scope, StringComparison.Ordinal), "latitude", "Admin.Building.OutsideYourGrids");
+        var (place, yours) = await PlaceAsync(request.Latitude!.Value, request.Longitude!.Value, caller, ct);
+        check.Require(yours, "latitude", "Admin.Building.OutsideYourGrids");
         if (place.Grid is { } found)
         {
             var name = request.Name!.Trim();
@@ -111,7 +158,7 @@ public sealed class BuildingAdmin(CivicGridDb db, IncidentPlaces places, Referen
     {
         var units = await organisation.GetAsync(ct);
         var grid = units.Find(b.GridId)!;
-        return new BuildingAdminRow(b.Id, b.Name, b.Address, b.Latitude, b.Longitude, grid.Id, grid.Name, units.NameOf(grid.ParentId) ?? "", b.IsActive,
+        return new BuildingAdminRow(b.Id, b.Name, b.Address, b.Latitude, b.Longitude, grid.Id, grid.Name, grid.ParentId ?? 0, units.NameOf(grid.ParentId) ?? "", b.IsActive,
             b.Units.OrderBy(u => u.Order).Select(u => new BuildingUnitOption(u.Id, u.Name)).ToList());
     }
 }

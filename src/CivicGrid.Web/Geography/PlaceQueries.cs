@@ -81,9 +81,12 @@ public sealed class PlaceQueries(CivicGridDb db, IncidentPlaces places, Referenc
         await ExtentOfAsync(caller, ct) is { } box ? ((box.South + box.North) / 2, (box.West + box.East) / 2) : null;
 
     /// <summary>The window around the grids the caller looks after (its district's, for a department).</summary>
-    public async Task<BoundingBox?> ExtentOfAsync(Caller caller, CancellationToken ct)
+    public async Task<BoundingBox?> ExtentOfAsync(Caller caller, CancellationToken ct) =>
+        await ExtentUnderAsync(caller.PlaceScopePath ?? (await organisation.GetAsync(ct)).DistrictOf(caller.UnitPath).Path, ct);
+
+    /// <summary>The window around the grids under a unit's path, e.g. one community's.</summary>
+    public async Task<BoundingBox?> ExtentUnderAsync(string scope, CancellationToken ct)
     {
-        var scope = caller.PlaceScopePath ?? (await organisation.GetAsync(ct)).DistrictOf(caller.UnitPath).Path;
         var extent = await db.GridBoundaries.AsNoTracking()
             .Where(b => db.OrgUnits.Any(u => u.Id == b.GridId && u.Path.StartsWith(scope)))
             .GroupBy(b => 1)
