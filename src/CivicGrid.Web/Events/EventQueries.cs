@@ -17,43 +17,35 @@ public sealed record EventFilter(string? Q = null, EventStatus? Status = null, i
 /// <summary>Reads of events: search, detail, to-do and done. Every one goes through <see cref="EventScope"/>.</summary>
 public sealed class EventQueries(CivicGridDb db, ReferenceSnapshot<OrganisationTree> organisation, ReferenceSnapshot<CategoryCatalogue> catalogue, TimeProvider clock)
 {
+    /// <summary>
+    /// A search counts its matches up to this many and then says "more than": counting every
+    /// one of a year's events in a street costs more than the list itself, and nobody pages that far.
+    /// </summary>
+    public const int CountedUpTo = 1000;
+
     public async Task<Page<EventSummary>> SearchAsync(EventFilter filter, PageRequest page, Caller caller, CancellationToken ct)
     {
         var now = Now;
-        var events = db.Events.VisibleTo(caller);
-        if (filter.Status is { } status)
+        var q = filter.Q?.Trim().ToLowerInvariant();
+        var events = Filtered(filter, q, caller, now);
+        if (!string.IsNullOrEmpty(q))
         {
-            events = events.Where(e => e.Status == status);
-        }
-
-        if (filter.CategoryId is { } categoryId)
-        {
-            events = events.Where(e => e.CategoryId == categoryId);
-        }
-
-        if (filter.BuildingId is { } buildingId)
-        {
-            events = events.Where(e => e.BuildingId == buildingId);
-        }
-
-        if (filter.Overdue is { } overdue)
-        {
-            events = overdue ? events.Where(e => e.StepDeadline < now) : events.Where(e => e.StepDeadline == null || e.StepDeadline >= now);
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.Q))
-        {
-            var q = filter.Q.Trim().ToLowerInvariant();
-            if (EventTextSearch.Matching(db, q) is { } candidates)
+            // Most text searches find a few events, perhaps old ones: fetch them by id rather
+            // than let the database walk the whole year newest-first looking for them.
+            var found = await events.Select(e => e.Id).Take(CountedUpTo + 1).ToListAsync(ct);
+            if (found.Count <= CountedUpTo)
             {
-                events = events.Where(e => candidates.Contains(e.Id));
+                var ids = found.ToArray();
+                var items = await Newest(db.Events.Where(e => EF.Parameter(ids).Contains(e.Id)), now).ToItemsAsync(page, ct);
+                return new Page<EventSummary>(items, page.Number, page.Size, found.Count);
             }
-
-            // The index finds every term; the exact phrase, in one field, is checked here.
-            events = events.Where(e => e.Number.ToLower().Contains(q) || e.Title.ToLower().Contains(q) || e.Address.ToLower().Contains(q) || e.Description.ToLower().Contains(q));
         }
 
-        return await events.OrderByDescending(e => e.ReportedAt).ThenByDescending(e => e.Id).Select(Summary(now)).ToPageAsync(page, ct);
+        var reach = Math.Max(CountedUpTo, page.Offset + page.Size);
+        var counted = !string.IsNullOrEmpty(q) && reach == CountedUpTo
+            ? CountedUpTo + 1 // the probe above already found more than it counts
+            : await events.Take(reach + 1).CountAsync(ct);
+        return new Page<EventSummary>(await Newest(events, now).ToItemsAsync(page, ct), page.Number, page.Size, Math.Min(counted, reach), TotalIsLowerBound: counted > reach);
     }
 
     /// <summary>What waits on me or my unit, the nearest deadline first.</summary>
@@ -129,6 +121,37 @@ public sealed class EventQueries(CivicGridDb db, ReferenceSnapshot<OrganisationT
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private IQueryable<Event> Filtered(EventFilter filter, string? q, Caller caller, DateTime now)
+    {
+        var events = (string.IsNullOrEmpty(q) ? db.Events : EventTextSearch.Matching(db, q) ?? db.Events).VisibleTo(caller);
+        if (filter.Status is { } status)
+        {
+            events = events.Where(e => e.Status == status);
+        }
+
+        if (filter.CategoryId is { } categoryId)
+        {
+            events = events.Where(e => e.CategoryId == categoryId);
+        }
+
+        if (filter.BuildingId is { } buildingId)
+        {
+            events = events.Where(e => e.BuildingId == buildingId);
+        }
+
+        if (filter.Overdue is { } overdue)
+        {
+            events = overdue ? events.Where(e => e.StepDeadline < now) : events.Where(e => e.StepDeadline == null || e.StepDeadline >= now);
+        }
+
+        // The index finds every term; the exact phrase, in one field, is checked here.
+        return string.IsNullOrEmpty(q) ? events
+            : events.Where(e => e.Number.ToLower().Contains(q) || e.Title.ToLower().Contains(q) || e.Address.ToLower().Contains(q) || e.Description.ToLower().Contains(q));
+    }
+
+    private static IQueryable<EventSummary> Newest(IQueryable<Event> events, DateTime now) =>
+        events.OrderByDescending(e => e.ReportedAt).ThenByDescending(e => e.Id).Select(Summary(now));
 
     // Holding an event implies seeing it (escalation only moves up, dispatch adds an assignment),
     // so the to-do list needs no scope filter on top.

@@ -11,8 +11,16 @@ namespace CivicGrid.Web.Events.Search;
 /// </summary>
 public static class EventTextSearch
 {
-    /// <summary>The ids of candidate events, or null when the query holds no term the index knows (only punctuation, say).</summary>
-    public static IQueryable<long>? Matching(CivicGridDb db, string query)
+    /// <summary>
+    /// The events holding every term, as a query root the caller goes on composing (scope,
+    /// filters, order); null when the query holds no term the index knows (only punctuation, say).
+    /// </summary>
+    /// <remarks>
+    /// A root rather than an "Id IN (…)" filter: both databases fold a plain subquery in FROM into
+    /// the outer query, so the index condition sits on the events themselves and the planner
+    /// weighs it with the others.
+    /// </remarks>
+    public static IQueryable<Event>? Matching(CivicGridDb db, string query)
     {
         var terms = SearchTerms.Query(query);
         if (terms.Count == 0)
@@ -24,10 +32,10 @@ public static class EventTextSearch
         if (db.Database.IsNpgsql())
         {
             var tsquery = string.Join(" & ", terms.Select(t => t.IsPrefix ? $"'{t.Text}':*" : $"'{t.Text}'"));
-            return db.Database.SqlQuery<long>($"""SELECT "Id" AS "Value" FROM "Events" WHERE "SearchVector" @@ CAST({tsquery} AS tsquery)""");
+            return db.Events.FromSql($"""SELECT * FROM "Events" WHERE "SearchVector" @@ CAST({tsquery} AS tsquery)""");
         }
 
         var match = string.Join(" AND ", terms.Select(t => t.IsPrefix ? $"\"{t.Text}\"*" : $"\"{t.Text}\""));
-        return db.Database.SqlQuery<long>($"""SELECT rowid AS "Value" FROM "EventSearch" WHERE "EventSearch" MATCH {match}""");
+        return db.Events.FromSql($"""SELECT * FROM "Events" WHERE "Id" IN (SELECT rowid FROM "EventSearch" WHERE "EventSearch" MATCH {match})""");
     }
 }

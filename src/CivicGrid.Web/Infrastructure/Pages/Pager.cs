@@ -3,17 +3,20 @@ using Microsoft.AspNetCore.Http.Extensions;
 namespace CivicGrid.Web.Infrastructure.Pages;
 
 /// <summary>Previous/next links for a list page that keep the list's other query parameters.</summary>
-public sealed record Pager(int PageNumber, int PageCount, int Total, string? PreviousUrl, string? NextUrl)
+/// <param name="TotalIsLowerBound">The list was counted only so far (<see cref="Page{T}.TotalIsLowerBound"/>).</param>
+public sealed record Pager(int PageNumber, int PageCount, int Total, bool TotalIsLowerBound, string? PreviousUrl, string? NextUrl)
 {
     public static Pager Of<T>(Page<T> page, HttpRequest request)
     {
         var count = Math.Max(1, (page.Total + page.PageSize - 1) / page.PageSize);
+        var more = page.PageNumber < count || (page.TotalIsLowerBound && page.Items.Count == page.PageSize);
         return new Pager(
             page.PageNumber,
             count,
             page.Total,
+            page.TotalIsLowerBound,
             page.PageNumber > 1 ? UrlFor(request, page.PageNumber - 1) : null,
-            page.PageNumber < count ? UrlFor(request, page.PageNumber + 1) : null);
+            more ? UrlFor(request, page.PageNumber + 1) : null);
     }
 
     private static string UrlFor(HttpRequest request, int number)

@@ -3,6 +3,7 @@ using CivicGrid.Tests.Infrastructure;
 using CivicGrid.Web.Events;
 using CivicGrid.Web.Events.Workflow;
 using CivicGrid.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Tests.Events.Search;
 
@@ -87,10 +88,47 @@ public sealed class SearchTests : AppTest
         Assert.Empty(await FoundAsync(huang, "2026"));
     }
 
+    [Fact]
+    public async Task A_search_counts_a_thousand_matches_and_then_says_more()
+    {
+        var qiu = await App.SignInAsync("qiumeiling");
+        var first = await qiu.ReportAsync(EventsClient.Report(await SpotInGridAsync("毅阳社区", 3)));
+        await App.QueryAsync(async db =>
+        {
+            var model = await db.Events.AsNoTracking().SingleAsync(e => e.Id == first.Id);
+            for (var i = 1; i <= EventQueries.CountedUpTo + 4; i++)
+            {
+                model.Id = 0;
+                model.Number = $"1999-{i:D6}";
+                model.IndexText();
+                db.Events.Add(model);
+                await db.SaveChangesAsync();
+                db.ChangeTracker.Clear();
+            }
+
+            return 0;
+        });
+
+        var firstPage = await SearchAsync(qiu, "停车棚");
+        Assert.Equal((EventQueries.CountedUpTo, true), (firstPage.Total, firstPage.TotalIsLowerBound));
+        Assert.Equal(20, firstPage.Items.Count);
+
+        var lastPage = await SearchAsync(qiu, "停车棚", page: 51);
+        Assert.Equal((EventQueries.CountedUpTo + 5, false), (lastPage.Total, lastPage.TotalIsLowerBound));
+        Assert.Equal(5, lastPage.Items.Count);
+
+        var onPage = await (await (await App.SignInToPagesAsync("qiumeiling")).GetAsync("/Events?q=" + Uri.EscapeDataString("停车棚"))).ShouldBePage(HttpStatusCode.OK);
+        Assert.Contains($"第 1 页，共 {EventQueries.CountedUpTo} 件以上", onPage);
+        Assert.Contains("rel=\"next\"", onPage);
+    }
+
+    private static async Task<Page<EventSummary>> SearchAsync(HttpClient client, string q, int page = 1) =>
+        await (await client.GetAsync($"/api/v1/events?q={Uri.EscapeDataString(q)}&page={page}")).ShouldBe<Page<EventSummary>>(HttpStatusCode.OK);
+
     private static async Task<List<long>> FoundAsync(HttpClient client, string q)
     {
-        var page = await (await client.GetAsync("/api/v1/events?q=" + Uri.EscapeDataString(q))).ShouldBe<Page<EventSummary>>(HttpStatusCode.OK);
-        Assert.Equal(page.Items.Count, page.Total);
+        var page = await SearchAsync(client, q);
+        Assert.Equal((page.Items.Count, false), (page.Total, page.TotalIsLowerBound));
         return page.Items.Select(e => e.Id).ToList();
     }
 }
