@@ -40,6 +40,8 @@ public sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         e.HasIndex(x => x.PlacePath);
         e.HasIndex(x => x.ReporterId);
         e.HasIndex(x => x.ReportedAt);
+        // "This category, this period": lists and the map filter by both, newest first.
+        e.HasIndex(x => new { x.CategoryId, x.ReportedAt });
         // Map views and nearby duplicates: a bounding box on the incident's position.
         e.HasIndex(x => new { x.Latitude, x.Longitude });
     }

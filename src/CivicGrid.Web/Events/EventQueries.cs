@@ -27,7 +27,8 @@ public sealed class EventQueries(CivicGridDb db, ReferenceSnapshot<OrganisationT
     {
         var now = Now;
         var q = filter.Q?.Trim().ToLowerInvariant();
-        var events = Filtered(filter, q, caller, now);
+        var root = string.IsNullOrEmpty(q) ? db.Events : await EventTextSearch.CandidatesAsync(db, q, ct);
+        var events = Filtered(root, filter, q, caller, now);
         if (!string.IsNullOrEmpty(q))
         {
             // Most text searches find a few events, perhaps old ones: fetch them by id rather
@@ -122,9 +123,9 @@ public sealed class EventQueries(CivicGridDb db, ReferenceSnapshot<OrganisationT
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private IQueryable<Event> Filtered(EventFilter filter, string? q, Caller caller, DateTime now)
+    private static IQueryable<Event> Filtered(IQueryable<Event> root, EventFilter filter, string? q, Caller caller, DateTime now)
     {
-        var events = (string.IsNullOrEmpty(q) ? db.Events : EventTextSearch.Matching(db, q) ?? db.Events).VisibleTo(caller);
+        var events = root.VisibleTo(caller);
         if (filter.Status is { } status)
         {
             events = events.Where(e => e.Status == status);

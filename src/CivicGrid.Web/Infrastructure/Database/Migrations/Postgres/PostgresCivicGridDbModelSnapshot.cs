@@ -256,8 +256,6 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
 
                     b.HasIndex("BuildingUnitId");
 
-                    b.HasIndex("CategoryId");
-
                     b.HasIndex("CommunityId");
 
                     b.HasIndex("GridId");
@@ -272,6 +270,8 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                     b.HasIndex("ReportedAt");
 
                     b.HasIndex("ReporterId");
+
+                    b.HasIndex("CategoryId", "ReportedAt");
 
                     b.HasIndex("Latitude", "Longitude");
 

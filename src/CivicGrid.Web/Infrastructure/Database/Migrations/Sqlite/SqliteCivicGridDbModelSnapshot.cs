@@ -247,8 +247,6 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
 
                     b.HasIndex("BuildingUnitId");
 
-                    b.HasIndex("CategoryId");
-
                     b.HasIndex("CommunityId");
 
                     b.HasIndex("GridId");
@@ -263,6 +261,8 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                     b.HasIndex("ReportedAt");
 
                     b.HasIndex("ReporterId");
+
+                    b.HasIndex("CategoryId", "ReportedAt");
 
                     b.HasIndex("Latitude", "Longitude");
 
