@@ -4,13 +4,16 @@ using Microsoft.EntityFrameworkCore;
 namespace CivicGrid.Web.Events.Search;
 
 /// <summary>
-/// Gives events stored before the full-text index existed their terms, at start-up, so a
-/// database upgraded by the EventSearch migration finds its old events too. Every event written
-/// since has terms (its number alone makes some), so on an up-to-date database this is one query.
+/// Gives events stored before the full-text index existed their terms, right after the
+/// EventSearch migration, so an upgraded database finds its old events too. The terms are cut
+/// in C# (<see cref="SearchTerms"/>), which a migration's SQL cannot do.
 /// </summary>
 public static class EventSearchBackfill
 {
     private const int Batch = 1000;
+
+    /// <summary>Whether applying this migration leaves events without terms.</summary>
+    public static bool IsNeededAfter(string migrationId) => migrationId.EndsWith("_EventSearch", StringComparison.Ordinal);
 
     public static async Task RunAsync(CivicGridDb db, CancellationToken ct)
     {

@@ -15,8 +15,12 @@ public static class DatabaseInitializer
         var db = scope.ServiceProvider.GetRequiredService<CivicGridDb>();
         if (options.MigrateOnStartup)
         {
+            var pending = await db.Database.GetPendingMigrationsAsync();
             await db.Database.MigrateAsync();
-            await EventSearchBackfill.RunAsync(db, CancellationToken.None);
+            if (pending.Any(EventSearchBackfill.IsNeededAfter))
+            {
+                await EventSearchBackfill.RunAsync(db, CancellationToken.None);
+            }
         }
 
         if (db.Database.IsSqlite())

@@ -1,6 +1,7 @@
 using System.Net;
 using CivicGrid.Tests.Infrastructure;
 using CivicGrid.Web.Events;
+using CivicGrid.Web.Events.Search;
 using CivicGrid.Web.Events.Workflow;
 using CivicGrid.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -120,6 +121,23 @@ public sealed class SearchTests : AppTest
         var onPage = await (await (await App.SignInToPagesAsync("qiumeiling")).GetAsync("/Events?q=" + Uri.EscapeDataString("停车棚"))).ShouldBePage(HttpStatusCode.OK);
         Assert.Contains($"第 1 页，共 {EventQueries.CountedUpTo} 件以上", onPage);
         Assert.Contains("rel=\"next\"", onPage);
+    }
+
+    [Fact]
+    public async Task An_event_stored_before_the_index_existed_is_found_after_the_backfill()
+    {
+        var qiu = await App.SignInAsync("qiumeiling");
+        var e = await qiu.ReportAsync(EventsClient.Report(await SpotInGridAsync("毅阳社区", 3), title: "井盖松动"));
+        await App.QueryAsync(db => db.Events.Where(x => x.Id == e.Id).ExecuteUpdateAsync(x => x.SetProperty(v => v.SearchTerms, "")));
+        Assert.Empty(await FoundAsync(qiu, "井盖"));
+
+        await App.QueryAsync(async db =>
+        {
+            await EventSearchBackfill.RunAsync(db, CancellationToken.None);
+            return 0;
+        });
+
+        Assert.Equal([e.Id], await FoundAsync(qiu, "井盖"));
     }
 
     private static async Task<Page<EventSummary>> SearchAsync(HttpClient client, string q, int page = 1) =>
