@@ -34,25 +34,14 @@
   var map = civic.map;
   // No pin until the administrator puts one: a pin left where the map opened would save a wrong point.
   var pin = null;
-  var grids = null;
 
   function position() {
     var a = parseFloat(lat.value), b = parseFloat(lng.value);
     return isFinite(a) && isFinite(b) ? { lat: a, lng: b } : null;
   }
 
-  function debounce(fn, ms) {
-    var timer;
-    return function () {
-      clearTimeout(timer);
-      timer = setTimeout(fn, ms);
-    };
-  }
-
-  function get(handler, query) {
-    return fetch(page + "?handler=" + handler + "&" + new URLSearchParams(query), { credentials: "same-origin", headers: { Accept: "application/json" } })
-      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); });
-  }
+  var debounce = CivicMap.debounce;
+  function get(handler, query) { return CivicMap.pageJson(page, handler, query); }
 
   var showPlace = debounce(function () {
     var p = position();
@@ -95,13 +84,7 @@
   lng.addEventListener("change", inputsChanged);
 
   var loadGrids = debounce(function () {
-    get("Grids", { bbox: civic.bbox() }).then(function (data) {
-      if (grids) grids.remove();
-      grids = civic.geoJson(data, {
-        style: { className: "grid-boundary", color: "#b71c1c", weight: 1.5, fillOpacity: 0.06 },
-        onEachFeature: function (f, layer) { layer.bindTooltip(f.properties.community + " · " + f.properties.name, { sticky: true }); }
-      }).addTo(map);
-    }).catch(function () { });
+    get("Grids", { bbox: civic.bbox() }).then(civic.showGrids).catch(function () { });
   }, 300);
   map.on("moveend", loadGrids);
 

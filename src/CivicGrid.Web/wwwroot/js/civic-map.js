@@ -1,6 +1,6 @@
 // A Leaflet map over the configured tiles (or none), in WGS-84 for everything outside it:
 // for GCJ-02 tiles (AMap) positions are shifted on the way in and back on the way out.
-// Usage: var m = CivicMap.create(element); m.toMap(lat, lng); m.fromMap(leafletLatLng).
+// Usage: var m = CivicMap.create(element); m.toMap(lat, lng); m.fromMap(leafletLatLng); m.showGrids(geoJson).
 (function (root) {
   "use strict";
 
@@ -42,8 +42,38 @@
       return [sw.lng, sw.lat, ne.lng, ne.lat].map(function (n) { return n.toFixed(6); }).join(",");
     }
 
-    return { map: map, toMap: toMap, fromMap: fromMap, geoJson: geoJson, bbox: bbox };
+    // Grid outlines (the pages' Grids handlers), labelled "community · grid"; each call
+    // replaces the outlines drawn before.
+    var grids = null;
+    function showGrids(data) {
+      if (grids) grids.remove();
+      grids = geoJson(data, {
+        style: { className: "grid-boundary", color: "#b71c1c", weight: 1.5, fillOpacity: 0.05 },
+        onEachFeature: function (f, layer) { layer.bindTooltip(f.properties.community + " · " + f.properties.name, { sticky: true }); }
+      }).addTo(map);
+      return grids;
+    }
+
+    return { map: map, toMap: toMap, fromMap: fromMap, geoJson: geoJson, bbox: bbox, showGrids: showGrids };
   }
 
-  root.CivicMap = { create: create };
+  // The map pages' helpers: a call that waits until the map stops moving, and the JSON of a
+  // Razor page handler of the page itself (cookies and antiforgery stay the page's).
+  function debounce(fn, ms) {
+    var timer;
+    return function () {
+      var args = arguments;
+      clearTimeout(timer);
+      timer = setTimeout(function () { fn.apply(null, args); }, ms);
+    };
+  }
+
+  function pageJson(page, handler, query) {
+    var params = new URLSearchParams(query);
+    params.set("handler", handler);
+    return fetch(page + "?" + params, { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); });
+  }
+
+  root.CivicMap = { create: create, debounce: debounce, pageJson: pageJson };
 })(this);

@@ -38,20 +38,11 @@
       return L.divIcon({ html: "<span>" + n + "</span>", className: "event-cluster level-" + level, iconSize: L.point(size, size) });
     }
   }).addTo(map);
-  var grids = null;
 
   function format(template, value) { return (template || "").replace("{0}", value); }
 
-  function debounce(fn, ms) {
-    var timer;
-    return function () { clearTimeout(timer); timer = setTimeout(fn, ms); };
-  }
-
-  function get(handler, query) {
-    query.set("handler", handler);
-    return fetch(page + "?" + query, { credentials: "same-origin", headers: { Accept: "application/json" } })
-      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); });
-  }
+  var debounce = CivicMap.debounce;
+  function get(handler, query) { return CivicMap.pageJson(page, handler, query); }
 
   function filters() {
     var query = new URLSearchParams({ bbox: civic.bbox() });
@@ -120,13 +111,7 @@
   }
 
   function loadGrids() {
-    get("Grids", new URLSearchParams({ bbox: civic.bbox() })).then(function (data) {
-      if (grids) grids.remove();
-      grids = civic.geoJson(data, {
-        style: { className: "grid-boundary", color: "#b71c1c", weight: 1.5, fillOpacity: 0.04 },
-        onEachFeature: function (f, layer) { layer.bindTooltip(f.properties.community + " · " + f.properties.name, { sticky: true }); }
-      }).addTo(map);
-    }).catch(function () { });
+    get("Grids", new URLSearchParams({ bbox: civic.bbox() })).then(civic.showGrids).catch(function () { });
   }
 
   map.on("moveend", debounce(function () { loadGrids(); loadEvents(); }, 250));

@@ -26,7 +26,6 @@
   var start = position() || centre();
   map.setView(civic.toMap(start.lat, start.lng), 16);
   var pin = L.marker(civic.toMap(start.lat, start.lng), { draggable: true, keyboard: true, title: preview.dataset.pin || "" }).addTo(map);
-  var grids = null;
 
   function position() {
     var a = parseFloat(lat.value), b = parseFloat(lng.value);
@@ -38,19 +37,8 @@
     return { lat: parseFloat(parts[0]), lng: parseFloat(parts[1]) };
   }
 
-  function debounce(fn, ms) {
-    var timer;
-    return function () {
-      var args = arguments;
-      clearTimeout(timer);
-      timer = setTimeout(function () { fn.apply(null, args); }, ms);
-    };
-  }
-
-  function get(handler, query) {
-    return fetch(page + "?handler=" + handler + "&" + new URLSearchParams(query), { credentials: "same-origin", headers: { Accept: "application/json" } })
-      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); });
-  }
+  var debounce = CivicMap.debounce;
+  function get(handler, query) { return CivicMap.pageJson(page, handler, query); }
 
   var category = document.getElementById("Input_CategoryId");
   var nearby = document.getElementById("nearby");
@@ -120,11 +108,7 @@
 
   var loadGrids = debounce(function () {
     get("Grids", { bbox: civic.bbox() }).then(function (data) {
-      if (grids) grids.remove();
-      grids = civic.geoJson(data, {
-        style: { color: "#b71c1c", weight: 1.5, fillOpacity: 0.06 },
-        onEachFeature: function (f, layer) { layer.bindTooltip(f.properties.community + " · " + f.properties.name, { sticky: true }); }
-      }).addTo(map);
+      civic.showGrids(data);
       pin.bringToFront && pin.bringToFront();
     }).catch(function () { });
   }, 300);
