@@ -85,6 +85,7 @@ public static class EventGenerator
                     ClosedAt = holder is null ? reportedAt.AddDays(2) : null,
                     Version = 1,
                 };
+                planted.StepWarnAt = reportedAt + ((planted.StepDeadline - reportedAt) * Deadlines.WarnShare);
                 planted.IndexText();
                 db.Events.Add(planted);
             }

@@ -12,5 +12,7 @@ public class Category
     public required string PlainName { get; set; }
     public required string NameEn { get; set; }
     public bool IsActive { get; set; } = true;
+    /// <summary>Its deadlines count working days only (工作日), see <see cref="Calendar.WorkingCalendar"/>; otherwise calendar time.</summary>
+    public bool WorkingTime { get; set; }
     public List<CategoryDeadline> Deadlines { get; set; } = [];
 }

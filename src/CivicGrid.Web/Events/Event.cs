@@ -47,6 +47,8 @@ public class Event
     /// <summary>The unit doing the work (lead department, community or grid); rework goes back to it.</summary>
     public int? HandlerUnitId { get; set; }
     public DateTime? StepDeadline { get; set; }
+    /// <summary>When 80% of the step's time is used and it shows as nearly due; set with <see cref="StepDeadline"/>.</summary>
+    public DateTime? StepWarnAt { get; set; }
     public int ReworkCount { get; set; }
 
     public DateTime ReportedAt { get; set; }
@@ -71,6 +73,16 @@ public class Event
     public List<EventCoReporter> CoReporters { get; set; } = [];
 
     public bool IsOverdue(DateTime nowUtc) => StepDeadline is { } deadline && nowUtc > deadline;
+
+    public DeadlineState DeadlineStateAt(DateTime nowUtc) =>
+        IsOverdue(nowUtc) ? DeadlineState.Overdue : StepWarnAt is { } warnAt && nowUtc >= warnAt ? DeadlineState.Warning : DeadlineState.Normal;
+
+    /// <summary>Starts the clock of a new step, or stops it when no step runs (<paramref name="due"/> null).</summary>
+    public void StartStep(StepDue? due)
+    {
+        StepDeadline = due?.Deadline;
+        StepWarnAt = due?.WarnAt;
+    }
 
     /// <summary>Refreshes <see cref="SearchTerms"/> after the number or any searchable text changed.</summary>
     public void IndexText() => SearchTerms = Search.SearchTerms.Of(Number, Title, Address, Description);

@@ -74,7 +74,8 @@ public sealed class EventQueries(CivicGridDb db, ReferenceSnapshot<OrganisationT
         return new WorkCounts(
             await Todo(caller).CountAsync(ct),
             await Todo(caller).CountAsync(e => e.StepDeadline < now, ct),
-            await Done(caller).CountAsync(ct));
+            await Done(caller).CountAsync(ct),
+            await Todo(caller).CountAsync(e => e.StepWarnAt <= now && e.StepDeadline >= now, ct));
     }
 
     public Task<bool> IsVisibleAsync(long id, Caller caller, CancellationToken ct) =>
@@ -111,7 +112,7 @@ public sealed class EventQueries(CivicGridDb db, ReferenceSnapshot<OrganisationT
         return new EventDetail(
             e.Id, e.Number, e.Title, e.Description, e.CategoryId, category.Name, category.PlainName, e.Urgency, e.Source, e.Status,
             e.Latitude, e.Longitude, e.Address, e.StreetId, e.CommunityId, units.NameOf(e.CommunityId), e.GridId, units.NameOf(e.GridId),
-            e.ReporterName, e.HolderUnitId, units.NameOf(e.HolderUnitId), e.DispatchingCentreId, e.ReportedAt, e.StepDeadline, e.IsOverdue(now),
+            e.ReporterName, e.HolderUnitId, units.NameOf(e.HolderUnitId), e.DispatchingCentreId, e.ReportedAt, e.StepDeadline, e.IsOverdue(now), e.DeadlineStateAt(now), e.StepWarnAt, category.WorkingTime,
             e.ClosedAt, e.ReworkCount, e.Satisfaction, e.EvaluationComment, e.Version,
             e.Assignments.OrderBy(a => a.AssignedAt).Select(a => new AssignmentView(a.DepartmentId, units.NameOf(a.DepartmentId)!, a.Role, a.Status, a.AssignedAt, a.FinishedAt, a.Note)).ToList(),
             e.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id).Select(t => new TimelineView(t.Id, t.Action, t.FromStatus, t.ToStatus, t.ActorName, t.ActorUnitName, t.TargetUnitName, t.AssistUnitNames, t.Note, t.At, t.Attachments.Select(a => a.Id).ToList())).ToList(),
@@ -177,5 +178,9 @@ public sealed class EventQueries(CivicGridDb db, ReferenceSnapshot<OrganisationT
     private static Expression<Func<Event, EventSummary>> Summary(DateTime now) => e => new EventSummary(
         e.Id, e.Number, e.Title, e.CategoryId, e.Category!.Name, e.Category.PlainName, e.Urgency, e.Status, e.Address,
         e.Community != null ? e.Community.Name : null, e.Grid != null ? e.Grid.Name : null, e.HolderUnit != null ? e.HolderUnit.Name : null,
-        e.ReportedAt, e.StepDeadline, e.StepDeadline != null && e.StepDeadline < now);
+        e.ReportedAt, e.StepDeadline, e.StepDeadline != null && e.StepDeadline < now,
+        e.StepDeadline != null && e.StepDeadline < now ? DeadlineState.Overdue
+            : e.StepWarnAt != null && e.StepWarnAt <= now ? DeadlineState.Warning
+            : DeadlineState.Normal,
+        e.StepWarnAt);
 }

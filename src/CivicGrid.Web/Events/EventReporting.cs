@@ -42,7 +42,7 @@ public sealed class EventReporting(
         var e = NewEvent(request, category, place, source, caller, now);
         e.Status = EventStatus.Reported;
         e.HolderUnitId = holder.Id;
-        e.StepDeadline = await deadlines.DueAsync(category.Id, e.Urgency, EventStep.Accept, now, ct);
+        e.StartStep(await deadlines.DueAsync(category.Id, e.Urgency, EventStep.Accept, now, ct));
         e.Timeline.Add(Entry(EventAction.Report, null, EventStatus.Reported, caller, now, holder, null));
 
         return await SaveAsync(e, photos, [], caller, now, ct);

@@ -33,6 +33,16 @@ public enum EventStep
     Verify = 5,
 }
 
+/// <summary>How far the running step is: yellow from 80% of its time, red once its deadline has passed.</summary>
+public enum DeadlineState
+{
+    Normal = 0,
+    /// <summary>即将超期.</summary>
+    Warning = 1,
+    /// <summary>已超期.</summary>
+    Overdue = 2,
+}
+
 public enum Urgency
 {
     Normal = 1,

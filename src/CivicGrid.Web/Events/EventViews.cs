@@ -19,7 +19,9 @@ public sealed record EventSummary(
     string? HolderUnitName,
     DateTime ReportedAt,
     DateTime? StepDeadline,
-    bool IsOverdue);
+    bool IsOverdue,
+    DeadlineState DeadlineState,
+    DateTime? StepWarnAt);
 
 /// <summary>An event with everything its page shows, including what the caller may do next.</summary>
 public sealed record EventDetail(
@@ -48,6 +50,10 @@ public sealed record EventDetail(
     DateTime ReportedAt,
     DateTime? StepDeadline,
     bool IsOverdue,
+    DeadlineState DeadlineState,
+    DateTime? StepWarnAt,
+    /// <summary>The category counts working days only: the deadline skips weekends and public holidays.</summary>
+    bool WorkingTime,
     DateTime? ClosedAt,
     int ReworkCount,
     Satisfaction? Satisfaction,
@@ -78,5 +84,5 @@ public sealed record TimelineView(
 /// <summary>Staff see the photo's GPS position; public views (a later feature) never carry it.</summary>
 public sealed record AttachmentView(Guid Id, AttachmentStage Stage, string FileName, string ContentType, long Length, double? GpsLatitude, double? GpsLongitude, DateTime UploadedAt);
 
-/// <summary>The to-do and done counts shown on the home page.</summary>
-public sealed record WorkCounts(int Todo, int Overdue, int Done);
+/// <summary>The to-do and done counts shown on the home page; <paramref name="Warning"/> counts the nearly due (yellow), not the overdue.</summary>
+public sealed record WorkCounts(int Todo, int Overdue, int Done, int Warning);

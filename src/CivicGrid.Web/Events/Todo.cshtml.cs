@@ -16,7 +16,7 @@ public sealed class TodoModel(EventQueries queries, CallerAccessor callers) : Pa
     [BindProperty(SupportsGet = true, Name = "page")]
     public int? PageNumber { get; set; }
 
-    public WorkCounts Counts { get; private set; } = new(0, 0, 0);
+    public WorkCounts Counts { get; private set; } = new(0, 0, 0, 0);
 
     public Page<EventSummary> Events { get; private set; } = new([], 1, 20, 0);
 

@@ -26,10 +26,10 @@ public sealed class TodoListTests : AppTest
         Assert.True(later!.Items.Single(e => e.Id == critical.Id).IsOverdue);
         Assert.False(later.Items.Single(e => e.Id == normal.Id).IsOverdue);
         var counts = await chen.GetFromJsonAsync<WorkCounts>("/api/v1/todo/counts", ResponseAssertions.Json);
-        Assert.Equal(new WorkCounts(2, 1, 0), counts);
+        Assert.Equal(new WorkCounts(2, 1, 0, 0), counts);
 
         await chen.ActAsync(critical, EventAction.Accept);
-        Assert.Equal(new WorkCounts(2, 0, 1), await chen.GetFromJsonAsync<WorkCounts>("/api/v1/todo/counts", ResponseAssertions.Json));
+        Assert.Equal(new WorkCounts(2, 0, 1, 0), await chen.GetFromJsonAsync<WorkCounts>("/api/v1/todo/counts", ResponseAssertions.Json));
     }
 
     [Fact]

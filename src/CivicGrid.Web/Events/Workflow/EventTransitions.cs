@@ -52,7 +52,7 @@ public sealed class EventTransitions(
         e.Status = transition.To ?? e.Status;
         if (e.Status != from || effect.Target is not null)
         {
-            e.StepDeadline = await deadlines.DueAsync(e.CategoryId, e.Urgency, EventWorkflow.StepOf(e.Status), now, ct);
+            e.StartStep(await deadlines.DueAsync(e.CategoryId, e.Urgency, EventWorkflow.StepOf(e.Status), now, ct));
         }
 
         e.UpdatedAt = now;

@@ -1,3 +1,4 @@
+using CivicGrid.Web.Calendar;
 using CivicGrid.Web.Categories;
 using CivicGrid.Web.Events;
 using CivicGrid.Web.Events.Attachments;
@@ -18,6 +19,7 @@ public abstract class CivicGridDb(DbContextOptions options) : IdentityUserContex
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<CategoryDeadline> CategoryDeadlines => Set<CategoryDeadline>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<Event> Events => Set<Event>();
     public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
     public DbSet<EventAssignment> EventAssignments => Set<EventAssignment>();

@@ -13,6 +13,9 @@ public static class LocalTime
     /// <summary>The calendar day it is now in Beijing.</summary>
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, Shanghai));
 
+    /// <summary>The Beijing calendar day an instant (UTC) falls on.</summary>
+    public static DateOnly DayOf(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Shanghai));
+
     /// <summary>The instant (UTC) a Beijing calendar day begins.</summary>
     public static DateTime StartOfDayUtc(DateOnly day) => TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), Shanghai);
 }

@@ -22,6 +22,24 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CivicGrid.Web.Calendar.CalendarDay", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("CalendarDays", (string)null);
+                });
+
             modelBuilder.Entity("CivicGrid.Web.Categories.Category", b =>
                 {
                     b.Property<int>("Id")
@@ -52,6 +70,9 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
+
+                    b.Property<bool>("WorkingTime")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 
@@ -230,6 +251,9 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<DateTime?>("StepDeadline")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("StepWarnAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int?>("StreetId")

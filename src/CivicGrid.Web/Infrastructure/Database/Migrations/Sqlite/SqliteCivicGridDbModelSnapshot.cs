@@ -17,6 +17,24 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
+            modelBuilder.Entity("CivicGrid.Web.Calendar.CalendarDay", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("CalendarDays", (string)null);
+                });
+
             modelBuilder.Entity("CivicGrid.Web.Categories.Category", b =>
                 {
                     b.Property<int>("Id")
@@ -45,6 +63,9 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("WorkingTime")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -221,6 +242,9 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("StepDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StepWarnAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("StreetId")
