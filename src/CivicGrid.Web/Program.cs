@@ -8,6 +8,7 @@ using CivicGrid.Web.Infrastructure;
 using CivicGrid.Web.Infrastructure.Caching;
 using CivicGrid.Web.Infrastructure.Database;
 using CivicGrid.Web.Organisation;
+using CivicGrid.Web.Supervision;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,6 +22,7 @@ builder.Services.AddCategories();
 builder.Services.AddGeography();
 builder.Services.AddEvents();
 builder.Services.AddDispatch();
+builder.Services.AddSupervision();
 builder.Services.AddDemo();
 
 var app = builder.Build();
@@ -42,6 +44,7 @@ app.MapOrganisationApi();
 app.MapAdministrationApi();
 app.MapCategoriesApi();
 app.MapEventsApi();
+app.MapSupervisionApi();
 app.MapGeographyApi();
 app.MapPlaceCodesApi();
 app.MapEventMapApi();

@@ -47,6 +47,11 @@ public class Event
     /// <summary>The unit doing the work (lead department, community or grid); rework goes back to it.</summary>
     public int? HandlerUnitId { get; set; }
     public DateTime? StepDeadline { get; set; }
+    /// <summary>
+    /// The step deadline whose passing the overdue sweep has already recorded. While it differs from
+    /// <see cref="StepDeadline"/> the sweep may claim the event; the claim copies one onto the other.
+    /// </summary>
+    public DateTime? OverdueNoticedFor { get; set; }
     public int ReworkCount { get; set; }
 
     public DateTime ReportedAt { get; set; }
