@@ -26,7 +26,7 @@ public sealed class OverdueSweep(
     public const string UnnoticedFilter = "\"StepDeadline\" IS NOT NULL AND (\"OverdueNoticedFor\" IS NULL OR \"OverdueNoticedFor\" <> \"StepDeadline\")";
 
     // Plain SQL so that both databases see the index's own filter and use it; the rest are parameters.
-    private const string OverdueEventsSql =
+    internal const string OverdueEventsSql =
         "SELECT \"Id\" AS \"Value\" FROM \"Events\" WHERE " + UnnoticedFilter + " AND \"StepDeadline\" < {0} ORDER BY \"StepDeadline\" LIMIT {1}";
 
     public sealed record Result(int Events, int Orders);
