@@ -77,12 +77,19 @@ public sealed class SupervisionQueries(CivicGridDb db, TimeProvider clock)
         : now >= order.IssuedAt + ((order.Deadline - order.IssuedAt) * 0.8) ? DeadlineColour.Near
         : DeadlineColour.None;
 
-    private sealed record OrderRow(SupervisionOrder Order, string Number, string Title, int? HolderUnitId);
+    /// <summary>Initialised by members, not a constructor, so that queries can still filter and sort on it.</summary>
+    private sealed class OrderRow
+    {
+        public required SupervisionOrder Order { get; init; }
+        public required string Number { get; init; }
+        public required string Title { get; init; }
+        public int? HolderUnitId { get; init; }
+    }
 
     private IQueryable<OrderRow> Orders() =>
         from o in db.SupervisionOrders.AsNoTracking()
         join e in db.Events on o.EventId equals e.Id
-        select new OrderRow(o, e.Number, e.Title, e.HolderUnitId);
+        select new OrderRow { Order = o, Number = e.Number, Title = e.Title, HolderUnitId = e.HolderUnitId };
 
     private async Task<List<SupervisionOrderView>> ViewsAsync(IQueryable<OrderRow> rows, Caller caller, CancellationToken ct)
     {
