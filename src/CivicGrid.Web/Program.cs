@@ -9,6 +9,7 @@ using CivicGrid.Web.Infrastructure;
 using CivicGrid.Web.Infrastructure.Caching;
 using CivicGrid.Web.Infrastructure.Database;
 using CivicGrid.Web.Organisation;
+using CivicGrid.Web.Supervision;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,6 +24,7 @@ builder.Services.AddWorkingCalendar();
 builder.Services.AddGeography();
 builder.Services.AddEvents();
 builder.Services.AddDispatch();
+builder.Services.AddSupervision();
 builder.Services.AddDemo();
 
 var app = builder.Build();
@@ -45,6 +47,7 @@ app.MapAdministrationApi();
 app.MapCategoriesApi();
 app.MapCalendarApi();
 app.MapEventsApi();
+app.MapSupervisionApi();
 app.MapGeographyApi();
 app.MapPlaceCodesApi();
 app.MapEventMapApi();

@@ -49,6 +49,11 @@ public class Event
     public DateTime? StepDeadline { get; set; }
     /// <summary>When 80% of the step's time is used and it shows as nearly due; set with <see cref="StepDeadline"/>.</summary>
     public DateTime? StepWarnAt { get; set; }
+    /// <summary>
+    /// The step deadline whose passing the overdue sweep has already recorded. While it differs from
+    /// <see cref="StepDeadline"/> the sweep may claim the event; the claim copies one onto the other.
+    /// </summary>
+    public DateTime? OverdueNoticedFor { get; set; }
     public int ReworkCount { get; set; }
 
     public DateTime ReportedAt { get; set; }

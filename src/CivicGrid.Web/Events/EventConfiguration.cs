@@ -38,6 +38,11 @@ public sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         // The to-do list: what waits on a unit, in the list's own order, so a page is a short index walk.
         e.HasIndex(x => new { x.HolderUnitId, x.StepDeadline, x.Urgency, x.Id }).IsDescending(false, false, true, false);
         e.HasIndex(x => x.PlacePath);
+        // The overdue sweep: only open events whose current deadline is not yet noticed, so old
+        // overdue events already recorded are never read again. The sweep's SQL repeats this filter.
+        e.HasIndex(x => x.StepDeadline, "IX_Events_OverdueUnnoticed").HasFilter(Supervision.OverdueSweep.UnnoticedFilter);
+        // The centre's overdue list: open events only (closed ones have no deadline), oldest deadline first.
+        e.HasIndex(x => x.StepDeadline, "IX_Events_OpenDeadline").HasFilter("\"StepDeadline\" IS NOT NULL");
         e.HasIndex(x => x.ReporterId);
         e.HasIndex(x => x.ReportedAt);
         // "This category, this period": lists and the map filter by both, newest first.

@@ -68,11 +68,13 @@ public sealed record EventDetail(
 
 public sealed record AssignmentView(int DepartmentId, string DepartmentName, AssignmentRole Role, AssignmentStatus Status, DateTime AssignedAt, DateTime? FinishedAt, string? Note);
 
+/// <param name="BySystem">Written by the platform itself (the overdue sweep), not by a person: pages name the actor <c>Timeline.SystemActor</c>.</param>
 public sealed record TimelineView(
     long Id,
     EventAction Action,
     EventStatus? FromStatus,
     EventStatus ToStatus,
+    bool BySystem,
     string ActorName,
     string ActorUnitName,
     string? TargetUnitName,

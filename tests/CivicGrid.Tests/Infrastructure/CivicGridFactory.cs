@@ -33,6 +33,8 @@ public sealed class CivicGridFactory : WebApplicationFactory<Program>
         builder.UseSetting("Attachments:StoragePath", UploadFolder);
         builder.UseSetting("Attachments:MaxBytes", (1024 * 1024).ToString());
         builder.UseSetting("Geography:ImportFolder", Path.Combine(_folder, "grid-imports"));
+        // Tests sweep for overdue deadlines when they say so (SupervisionClient.SweepAsync), not whenever the clock moves.
+        builder.UseSetting("Supervision:SweepInBackground", "false");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -45,4 +45,14 @@ public enum EventAction
     Join = 20,
     /// <summary>更正位置: staff move the incident's position; its place is decided again.</summary>
     Relocate = 21,
+    /// <summary>超期: the step deadline passed; recorded by the platform, the supervisor told.</summary>
+    Overdue = 40,
+    /// <summary>督办: a leader or centre issued a supervision order to the holder.</summary>
+    Supervise = 41,
+    /// <summary>督办回复 (办理情况): the holder answered a supervision order.</summary>
+    SupervisionReply = 42,
+    /// <summary>督办办结: the issuer concluded a supervision order with an assessment.</summary>
+    SupervisionConclude = 43,
+    /// <summary>督办逾期未复: a supervision order's deadline passed without an answer; recorded by the platform.</summary>
+    SupervisionUnanswered = 44,
 }

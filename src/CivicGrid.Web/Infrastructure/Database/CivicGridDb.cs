@@ -5,6 +5,7 @@ using CivicGrid.Web.Events.Attachments;
 using CivicGrid.Web.Geography;
 using CivicGrid.Web.Identity;
 using CivicGrid.Web.Organisation;
+using CivicGrid.Web.Supervision;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,6 +31,8 @@ public abstract class CivicGridDb(DbContextOptions options) : IdentityUserContex
     public DbSet<Building> Buildings => Set<Building>();
     public DbSet<BuildingUnit> BuildingUnits => Set<BuildingUnit>();
     public DbSet<PlaceCode> PlaceCodes => Set<PlaceCode>();
+    public DbSet<OverdueNotice> OverdueNotices => Set<OverdueNotice>();
+    public DbSet<SupervisionOrder> SupervisionOrders => Set<SupervisionOrder>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

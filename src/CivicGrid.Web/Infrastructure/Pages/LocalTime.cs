@@ -10,6 +10,13 @@ public static class LocalTime
             ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(value, DateTimeKind.Utc), Shanghai).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)
             : "—";
 
+    /// <summary>A Beijing time typed into a form (datetime-local), as the UTC instant it names.</summary>
+    public static DateTime ToUtc(DateTime beijing) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(beijing, DateTimeKind.Unspecified), Shanghai);
+
+    /// <summary>A UTC instant as a datetime-local input's value in Beijing time.</summary>
+    public static string ForInput(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Shanghai).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The calendar day it is now in Beijing.</summary>
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, Shanghai));
 

@@ -209,6 +209,9 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("OverdueNoticedFor")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PlacePath")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -292,6 +295,12 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
 
                     b.HasIndex("HolderUnitId", "StepDeadline", "Urgency", "Id")
                         .IsDescending(false, false, true, false);
+
+                    b.HasIndex(new[] { "StepDeadline" }, "IX_Events_OpenDeadline")
+                        .HasFilter("\"StepDeadline\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "StepDeadline" }, "IX_Events_OverdueUnnoticed")
+                        .HasFilter("\"StepDeadline\" IS NOT NULL AND (\"OverdueNoticedFor\" IS NULL OR \"OverdueNoticedFor\" <> \"StepDeadline\")");
 
                     b.ToTable("Events", (string)null);
                 });
@@ -673,6 +682,135 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("OrgUnits", (string)null);
                 });
 
+            modelBuilder.Entity("CivicGrid.Web.Supervision.OverdueNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HolderUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("NoticedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SupervisorUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HolderUnitId");
+
+                    b.HasIndex("EventId", "Deadline")
+                        .IsUnique();
+
+                    b.HasIndex("SupervisorUnitId", "NoticedAt");
+
+                    b.ToTable("OverdueNotices", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Supervision.SupervisionOrder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AddresseeUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddresseeUnitName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Assessment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConcludedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConcluderName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IssuerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuerName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IssuerUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IssuerUnitName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RepliedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplierName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplierUnitName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UnansweredNoticedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddresseeUnitId");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("IssuerUnitId");
+
+                    b.HasIndex("IssuerId", "IssuedAt");
+
+                    b.HasIndex(new[] { "Deadline" }, "IX_SupervisionOrders_Unnoticed")
+                        .HasFilter("\"RepliedAt\" IS NULL AND \"UnansweredNoticedAt\" IS NULL");
+
+                    b.ToTable("SupervisionOrders", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.Property<int>("Id")
@@ -878,6 +1016,48 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Supervision.OverdueNotice", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CivicGrid.Web.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("HolderUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CivicGrid.Web.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("SupervisorUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Supervision.SupervisionOrder", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("AddresseeUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CivicGrid.Web.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CivicGrid.Web.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("IssuerUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>

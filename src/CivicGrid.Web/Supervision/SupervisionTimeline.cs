@@ -1,0 +1,48 @@
+using CivicGrid.Web.Events;
+using CivicGrid.Web.Events.Workflow;
+using CivicGrid.Web.Identity;
+using CivicGrid.Web.Organisation;
+
+namespace CivicGrid.Web.Supervision;
+
+/// <summary>
+/// Timeline entries of supervision. They record what happened beside the event's steps, so the
+/// status stays as it is and the event's version is not bumped: nobody's open form goes stale.
+/// </summary>
+public static class SupervisionTimeline
+{
+    /// <summary>Stored as the actor's name of entries the platform writes; pages show <c>Timeline.SystemActor</c> instead.</summary>
+    public const string SystemActorName = "系统";
+
+    /// <summary>An entry the platform writes by itself (<see cref="TimelineEntry.ActorId"/> empty), on behalf of the unit concerned.</summary>
+    public static TimelineEntry BySystem(long eventId, EventAction action, EventStatus status, UnitInfo unit, UnitInfo? target, DateTime now) => new()
+    {
+        EventId = eventId,
+        Action = action,
+        FromStatus = status,
+        ToStatus = status,
+        ActorId = Guid.Empty,
+        ActorName = SystemActorName,
+        ActorUnitId = unit.Id,
+        ActorUnitName = unit.Name,
+        TargetUnitId = target?.Id,
+        TargetUnitName = target?.Name,
+        At = now,
+    };
+
+    public static TimelineEntry ByCaller(long eventId, EventAction action, EventStatus status, Caller caller, int? targetUnitId, string? targetUnitName, string note, DateTime now) => new()
+    {
+        EventId = eventId,
+        Action = action,
+        FromStatus = status,
+        ToStatus = status,
+        ActorId = caller.UserId,
+        ActorName = caller.DisplayName,
+        ActorUnitId = caller.UnitId,
+        ActorUnitName = caller.UnitName,
+        TargetUnitId = targetUnitId,
+        TargetUnitName = targetUnitName,
+        Note = note,
+        At = now,
+    };
+}
