@@ -84,7 +84,7 @@ public sealed class SupervisionOrders(CivicGridDb db, ReferenceSnapshot<Organisa
         // Answered after the deadline is late, whether or not the sweep has already recorded it unanswered.
         order.Outcome = now <= order.Deadline ? SupervisionOutcome.AnsweredOnTime : SupervisionOutcome.AnsweredLate;
         order.Version++;
-        db.TimelineEntries.Add(SupervisionTimeline.ByCaller(e.Id, EventAction.SupervisionReply, e.Status, caller, order.IssuerUnitId, order.IssuerUnitName, order.Reply, now));
+        db.TimelineEntries.Add(SupervisionTimeline.ByCaller(e.Id, EventAction.SupervisionReply, e.Status, caller, null, null, order.Reply, now));
         await db.SaveChangesAsync(ct);
         return order;
     }

@@ -30,6 +30,14 @@ public static class SupervisionTimeline
         At = now,
     };
 
+    /// <summary>How the timeline names an entry's target unit: the unit told, the unit pressed, or where the event went.</summary>
+    public static string TargetLabelKey(EventAction action) => action switch
+    {
+        EventAction.Overdue or EventAction.SupervisionUnanswered => "Supervision.Told",
+        EventAction.Supervise => "Supervision.To",
+        _ => "Page.Detail.To",
+    };
+
     public static TimelineEntry ByCaller(long eventId, EventAction action, EventStatus status, Caller caller, int? targetUnitId, string? targetUnitName, string note, DateTime now) => new()
     {
         EventId = eventId,
