@@ -1,6 +1,7 @@
 using CivicGrid.Web.Categories;
 using CivicGrid.Web.Demo;
 using CivicGrid.Web.Dispatch;
+using CivicGrid.Web.Dispatch.Rules;
 using CivicGrid.Web.Events;
 using CivicGrid.Web.Geography;
 using CivicGrid.Web.Identity;
@@ -42,6 +43,7 @@ app.MapOrganisationApi();
 app.MapAdministrationApi();
 app.MapCategoriesApi();
 app.MapEventsApi();
+app.MapDispatchRulesApi();
 app.MapGeographyApi();
 app.MapPlaceCodesApi();
 app.MapEventMapApi();

@@ -1,4 +1,5 @@
 using CivicGrid.Web.Categories;
+using CivicGrid.Web.Dispatch.Rules;
 using CivicGrid.Web.Events;
 using CivicGrid.Web.Events.Attachments;
 using CivicGrid.Web.Geography;
@@ -28,6 +29,7 @@ public abstract class CivicGridDb(DbContextOptions options) : IdentityUserContex
     public DbSet<Building> Buildings => Set<Building>();
     public DbSet<BuildingUnit> BuildingUnits => Set<BuildingUnit>();
     public DbSet<PlaceCode> PlaceCodes => Set<PlaceCode>();
+    public DbSet<DispatchRule> DispatchRules => Set<DispatchRule>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
