@@ -20,6 +20,8 @@ public class TimelineEntry
     /// <summary>Assisting departments named by a dispatch, as they were called then.</summary>
     public string? AssistUnitNames { get; set; }
     public string? Note { get; set; }
+    /// <summary>The dispatch rule that dispatched the event by itself; the note says the rule in words as it was then.</summary>
+    public int? DispatchRuleId { get; set; }
     public DateTime At { get; set; }
     public List<Attachments.Attachment> Attachments { get; set; } = [];
 }

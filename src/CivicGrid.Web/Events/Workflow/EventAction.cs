@@ -45,4 +45,8 @@ public enum EventAction
     Join = 20,
     /// <summary>更正位置: staff move the incident's position; its place is decided again.</summary>
     Relocate = 21,
+    /// <summary>吹哨: a centre summons several departments at once, one to lead and the others to assist, saying why.</summary>
+    Summon = 22,
+    /// <summary>报到: an assisting department answers the summons (the lead checks in by signing for).</summary>
+    CheckIn = 23,
 }
