@@ -54,10 +54,11 @@ public sealed class DispatchRuleTests : AppTest
         var inTanlin = await admin.DryRunAsync(garbage, await UnitAsync("檀林社区"));
         Assert.Equal(street.Id, inTanlin.Fires!.Id);
 
-        // In 朝阳街道 the district's rule fits, but the street's centre cannot reach a district bureau.
+        // In 朝阳街道 the district's rule fits, but the street's centre cannot reach a district bureau:
+        // the next in order, the street's rule for the whole branch, fires instead.
         var inChaoyang = await admin.DryRunAsync(garbage, await UnitAsync("朝阳社区"));
-        Assert.Null(inChaoyang.Fires);
         Assert.Equal(RuleVerdict.Unreachable, inChaoyang.Outcomes.Single(o => o.Rule.Id == district.Id).Verdict);
+        Assert.Equal(("朝阳街道城管办", true), (inChaoyang.Fires!.Lead.Name, inChaoyang.Fires.IsBranch));
         var asDistrictCentre = await admin.DryRunAsync(garbage, await UnitAsync("朝阳社区"), centreId: await UnitAsync("龙文区综治中心"));
         Assert.Equal(district.Id, asDistrictCentre.Fires!.Id);
     }
