@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Web.Categories;
 
-public sealed record CategoryView(int Id, string Code, string Name, string PlainName, string NameEn, bool IsActive, bool WorkingTime);
+/// <param name="ParentId">The major category of a minor one; null for a major category.</param>
+public sealed record CategoryView(int Id, string Code, string Name, string PlainName, string NameEn, bool IsActive, bool WorkingTime, int? ParentId);
 
 /// <summary>
 /// Every category with its deadline table, in memory as a reference snapshot: each report and
@@ -29,7 +30,7 @@ public sealed class CategoryCatalogue(IEnumerable<CategoryView> categories, IEnu
     {
         var db = services.GetRequiredService<CivicGridDb>();
         var categories = await db.Categories.AsNoTracking()
-            .Select(c => new CategoryView(c.Id, c.Code, c.Name, c.PlainName, c.NameEn, c.IsActive, c.WorkingTime))
+            .Select(c => new CategoryView(c.Id, c.Code, c.Name, c.PlainName, c.NameEn, c.IsActive, c.WorkingTime, c.ParentId))
             .ToListAsync(ct);
         var deadlines = await db.CategoryDeadlines.AsNoTracking().ToListAsync(ct);
         return new CategoryCatalogue(categories, deadlines);

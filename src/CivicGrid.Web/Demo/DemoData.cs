@@ -1,4 +1,5 @@
 using CivicGrid.Web.Categories;
+using CivicGrid.Web.Dispatch.Rules;
 using CivicGrid.Web.Events;
 using CivicGrid.Web.Geography;
 using CivicGrid.Web.Identity;
@@ -59,6 +60,7 @@ public sealed class DemoData(CivicGridDb db, UserManager<StaffUser> users, TimeP
         await CommunityAsync(communities, "龙江社区", "350603003002", buwen, 2, ct);
 
         await MapAsync(communities, ct);
+        await SeedDispatchRulesAsync(district, landian, chaoyang, ct);
 
         await AccountAsync("qiumeiling", "邱美灵", StaffRole.GridWorker, yiyang.Grids[2]);
         await AccountAsync("linxiaohua", "林晓华", StaffRole.GridWorker, yiyang.Grids[0]);
@@ -184,6 +186,56 @@ public sealed class DemoData(CivicGridDb db, UserManager<StaffUser> users, TimeP
             db.Categories.Add(category);
         }
 
+        await db.SaveChangesAsync(ct);
+
+        // Major categories come after the minor ones so the minors keep their ids; a minor's code starts with its major's.
+        (string Code, string Name, string Plain, string En)[] majors =
+        [
+            ("01", "市容环境", "环境卫生、乱搭乱建", "City appearance and environment"),
+            ("02", "市政设施", "路灯、井盖、道路", "Public facilities"),
+            ("03", "社会治理", "纠纷和安全", "Social governance"),
+            ("04", "民生服务", "噪声、食品", "Livelihood"),
+        ];
+        foreach (var (code, name, plain, en) in majors)
+        {
+            var major = new Category { Code = code, Name = name, PlainName = plain, NameEn = en };
+            db.Categories.Add(major);
+            await db.SaveChangesAsync(ct);
+            await db.Categories.Where(c => c.Code.StartsWith(code) && c.Code != code)
+                .ExecuteUpdateAsync(c => c.SetProperty(x => x.ParentId, major.Id), ct);
+        }
+    }
+
+    /// <summary>
+    /// Rules that make the canonical story sensible: green space in 蓝田街道 is suggested to its
+    /// 城管办 (a dispatcher looks first); a missing manhole cover there is dispatched at once.
+    /// </summary>
+    private async Task SeedDispatchRulesAsync(OrgUnit district, OrgUnit landian, OrgUnit chaoyang, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        async Task RuleAsync(string categoryCode, OrgUnit area, string lead, string[] assists, DispatchMode mode, string? note)
+        {
+            var names = assists.Append(lead).ToList();
+            var departments = await db.OrgUnits.Where(u => names.Contains(u.Name)).ToDictionaryAsync(u => u.Name, u => u.Id, ct);
+            db.DispatchRules.Add(new DispatchRule
+            {
+                CategoryId = await db.Categories.Where(c => c.Code == categoryCode).Select(c => c.Id).SingleAsync(ct),
+                AreaId = area.Id,
+                LeadDepartmentId = departments[lead],
+                AssistDepartmentIds = assists.Select(a => departments[a]).ToList(),
+                Mode = mode,
+                Note = note,
+                CreatedAt = now,
+                UpdatedAt = now,
+            });
+        }
+
+        await RuleAsync("0101", landian, "蓝田街道城管办", [], DispatchMode.Suggest, "占绿多涉及邻里关系，调度员先看一眼");
+        await RuleAsync("0201", landian, "蓝田街道住建办", [], DispatchMode.Automatic, "井盖缺失有坠落危险，立案即派");
+        await RuleAsync("0401", landian, "蓝田派出所", ["蓝田街道城管办"], DispatchMode.Suggest, null);
+        await RuleAsync("0402", landian, "蓝田市场监管所", [], DispatchMode.Suggest, null);
+        await RuleAsync("01", chaoyang, "朝阳街道城管办", [], DispatchMode.Suggest, null);
+        await RuleAsync("02", district, "龙文区住房和城乡建设局", [], DispatchMode.Suggest, "区级设施由区住建局统筹");
         await db.SaveChangesAsync(ct);
     }
 }

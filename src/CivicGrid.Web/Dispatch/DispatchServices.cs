@@ -1,4 +1,6 @@
+using CivicGrid.Web.Dispatch.Rules;
 using CivicGrid.Web.Identity;
+using CivicGrid.Web.Infrastructure.Caching;
 
 namespace CivicGrid.Web.Dispatch;
 
@@ -7,7 +9,11 @@ public static class DispatchServices
     public static IServiceCollection AddDispatch(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder()
-            .AddPolicy(Dispatchers.Policy, policy => policy.RequireCaller(Dispatchers.IsFor));
+            .AddPolicy(Dispatchers.Policy, policy => policy.RequireCaller(Dispatchers.IsFor))
+            .AddPolicy(DispatchRuleManagers.Policy, policy => policy.RequireCaller(DispatchRuleManagers.IsFor));
+        services.AddReferenceSnapshot(DispatchRuleBook.LoadAsync, typeof(DispatchRule));
+        services.AddScoped<DispatchRules>();
+        services.AddScoped<DispatchRuleAdmin>();
         return services;
     }
 }

@@ -25,6 +25,8 @@ public class EventAssignment
     public AssignmentRole Role { get; set; }
     public AssignmentStatus Status { get; set; }
     public DateTime AssignedAt { get; set; }
+    /// <summary>报到: when the department answered; the lead by signing for, an assistant by checking in.</summary>
+    public DateTime? CheckedInAt { get; set; }
     public DateTime? FinishedAt { get; set; }
     public string? Note { get; set; }
 }

@@ -1,21 +1,29 @@
 using System.Linq.Expressions;
 using CivicGrid.Web.Categories;
+using CivicGrid.Web.Dispatch.Rules;
 using CivicGrid.Web.Events.Search;
 using CivicGrid.Web.Events.Workflow;
 using CivicGrid.Web.Identity;
 using CivicGrid.Web.Infrastructure;
 using CivicGrid.Web.Infrastructure.Caching;
 using CivicGrid.Web.Infrastructure.Database;
+using CivicGrid.Web.Infrastructure.Localization;
 using CivicGrid.Web.Infrastructure.Problems;
 using CivicGrid.Web.Organisation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CivicGrid.Web.Events;
 
 public sealed record EventFilter(string? Q = null, EventStatus? Status = null, int? CategoryId = null, bool? Overdue = null, int? BuildingId = null);
 
 /// <summary>Reads of events: search, detail, to-do and done. Every one goes through <see cref="EventScope"/>.</summary>
-public sealed class EventQueries(CivicGridDb db, ReferenceSnapshot<OrganisationTree> organisation, ReferenceSnapshot<CategoryCatalogue> catalogue, TimeProvider clock)
+public sealed class EventQueries(
+    CivicGridDb db,
+    ReferenceSnapshot<OrganisationTree> organisation,
+    ReferenceSnapshot<CategoryCatalogue> catalogue,
+    DispatchRules rules,
+    TimeProvider clock)
 {
     /// <summary>
     /// A search counts its matches up to this many and then says "more than": counting every
@@ -109,17 +117,19 @@ public sealed class EventQueries(CivicGridDb db, ReferenceSnapshot<OrganisationT
         var units = await organisation.GetAsync(ct);
         var category = (await catalogue.GetAsync(ct)).Find(e.CategoryId)!;
         var now = Now;
+        var available = EventWorkflow.Available(EventFacts.Of(e, units), caller).Select(t => t.Action).ToList();
         return new EventDetail(
             e.Id, e.Number, e.Title, e.Description, e.CategoryId, category.Name, category.PlainName, e.Urgency, e.Source, e.Status,
             e.Latitude, e.Longitude, e.Address, e.StreetId, e.CommunityId, units.NameOf(e.CommunityId), e.GridId, units.NameOf(e.GridId),
             e.ReporterName, e.HolderUnitId, units.NameOf(e.HolderUnitId), e.DispatchingCentreId, e.ReportedAt, e.StepDeadline, e.IsOverdue(now), e.DeadlineStateAt(now), e.StepWarnAt, category.WorkingTime,
             e.ClosedAt, e.ReworkCount, e.Satisfaction, e.EvaluationComment, e.Version,
-            e.Assignments.OrderBy(a => a.AssignedAt).Select(a => new AssignmentView(a.DepartmentId, units.NameOf(a.DepartmentId)!, a.Role, a.Status, a.AssignedAt, a.FinishedAt, a.Note)).ToList(),
-            e.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id).Select(t => new TimelineView(t.Id, t.Action, t.FromStatus, t.ToStatus, t.ActorId == Guid.Empty, t.ActorName, t.ActorUnitName, t.TargetUnitName, t.AssistUnitNames, t.Note, t.At, t.Attachments.Select(a => a.Id).ToList())).ToList(),
+            e.Assignments.OrderBy(a => a.AssignedAt).ThenBy(a => a.Role).Select(a => new AssignmentView(a.DepartmentId, units.NameOf(a.DepartmentId)!, a.Role, a.Status, a.AssignedAt, a.CheckedInAt, a.FinishedAt, a.Note)).ToList(),
+            e.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id).Select(t => new TimelineView(t.Id, t.Action, t.FromStatus, t.ToStatus, t.ActorId == Guid.Empty, t.ActorName, t.ActorUnitName, t.TargetUnitName, t.AssistUnitNames, t.Note, t.At, t.Attachments.Select(a => a.Id).ToList(), t.DispatchRuleId)).ToList(),
             e.Attachments.OrderBy(a => a.UploadedAt).Select(a => new AttachmentView(a.Id, a.Stage, a.FileName, a.ContentType, a.Length, a.GpsLatitude, a.GpsLongitude, a.UploadedAt)).ToList(),
-            EventWorkflow.Available(EventFacts.Of(e, units), caller).Select(t => t.Action).ToList(),
+            available,
             e.MergedIntoId,
-            e.CoReporters.OrderBy(r => r.JoinedAt).Select(r => r.Name).ToList());
+            e.CoReporters.OrderBy(r => r.JoinedAt).Select(r => r.Name).ToList(),
+            await rules.SuggestionAsync(e, available, caller, ct));
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;

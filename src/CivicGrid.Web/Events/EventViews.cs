@@ -1,3 +1,4 @@
+using CivicGrid.Web.Dispatch.Rules;
 using CivicGrid.Web.Events.Attachments;
 using CivicGrid.Web.Events.Workflow;
 
@@ -24,6 +25,7 @@ public sealed record EventSummary(
     DateTime? StepWarnAt);
 
 /// <summary>An event with everything its page shows, including what the caller may do next.</summary>
+/// <param name="Suggestion">To a dispatcher who may dispatch the event now: the rule that fires for it and its departments.</param>
 public sealed record EventDetail(
     long Id,
     string Number,
@@ -64,9 +66,12 @@ public sealed record EventDetail(
     IReadOnlyList<AttachmentView> Attachments,
     IReadOnlyList<EventAction> AvailableActions,
     long? MergedIntoId,
-    IReadOnlyList<string> CoReporterNames);
+    IReadOnlyList<string> CoReporterNames,
+    DispatchRuleRow? Suggestion);
 
-public sealed record AssignmentView(int DepartmentId, string DepartmentName, AssignmentRole Role, AssignmentStatus Status, DateTime AssignedAt, DateTime? FinishedAt, string? Note);
+/// <param name="CheckedInAt">报到: the lead signed for, an assistant checked in.</param>
+/// <param name="FinishedAt">When the department reported back (or was withdrawn, or returned the event); <paramref name="Note"/> says what.</param>
+public sealed record AssignmentView(int DepartmentId, string DepartmentName, AssignmentRole Role, AssignmentStatus Status, DateTime AssignedAt, DateTime? CheckedInAt, DateTime? FinishedAt, string? Note);
 
 /// <param name="BySystem">Written by the platform itself (the overdue sweep), not by a person: pages name the actor <c>Timeline.SystemActor</c>.</param>
 public sealed record TimelineView(
@@ -81,7 +86,8 @@ public sealed record TimelineView(
     string? AssistUnitNames,
     string? Note,
     DateTime At,
-    IReadOnlyList<Guid> AttachmentIds);
+    IReadOnlyList<Guid> AttachmentIds,
+    int? DispatchRuleId);
 
 /// <summary>Staff see the photo's GPS position; public views (a later feature) never carry it.</summary>
 public sealed record AttachmentView(Guid Id, AttachmentStage Stage, string FileName, string ContentType, long Length, double? GpsLatitude, double? GpsLongitude, DateTime UploadedAt);

@@ -5,6 +5,9 @@ namespace CivicGrid.Web.Events;
 /// <summary>One step of the 流程轨迹: who did what, when, and why. Never edited after it is written.</summary>
 public class TimelineEntry
 {
+    /// <summary>Stored as the actor's name of entries the platform writes by itself (<see cref="ActorId"/> empty); pages show <c>Timeline.SystemActor</c> in the reader's language.</summary>
+    public const string SystemActorName = "系统";
+
     public long Id { get; set; }
     public long EventId { get; set; }
     public EventAction Action { get; set; }
@@ -20,6 +23,8 @@ public class TimelineEntry
     /// <summary>Assisting departments named by a dispatch, as they were called then.</summary>
     public string? AssistUnitNames { get; set; }
     public string? Note { get; set; }
+    /// <summary>The dispatch rule that dispatched the event by itself; the note says the rule in words as it was then.</summary>
+    public int? DispatchRuleId { get; set; }
     public DateTime At { get; set; }
     public List<Attachments.Attachment> Attachments { get; set; } = [];
 }

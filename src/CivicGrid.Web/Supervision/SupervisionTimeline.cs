@@ -11,9 +11,6 @@ namespace CivicGrid.Web.Supervision;
 /// </summary>
 public static class SupervisionTimeline
 {
-    /// <summary>Stored as the actor's name of entries the platform writes; pages show <c>Timeline.SystemActor</c> instead.</summary>
-    public const string SystemActorName = "系统";
-
     /// <summary>An entry the platform writes by itself (<see cref="TimelineEntry.ActorId"/> empty), on behalf of the unit concerned.</summary>
     public static TimelineEntry BySystem(long eventId, EventAction action, EventStatus status, UnitInfo unit, UnitInfo? target, DateTime now) => new()
     {
@@ -22,7 +19,7 @@ public static class SupervisionTimeline
         FromStatus = status,
         ToStatus = status,
         ActorId = Guid.Empty,
-        ActorName = SystemActorName,
+        ActorName = TimelineEntry.SystemActorName,
         ActorUnitId = unit.Id,
         ActorUnitName = unit.Name,
         TargetUnitId = target?.Id,

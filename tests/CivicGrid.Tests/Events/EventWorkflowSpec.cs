@@ -15,11 +15,11 @@ public sealed class EventWorkflowSpec
 {
     private static readonly Dictionary<EventStatus, EventAction[]> Legal = new()
     {
-        [Reported] = [Accept, Register, Escalate, Dispatch, EventAction.Void, Merge, Relocate],
-        [Registered] = [Escalate, Dispatch, EventAction.Void, Merge, Relocate],
-        [Dispatched] = [SignFor, Return, Reassign, AssistFeedback, Merge, Relocate],
-        [Handling] = [Escalate, Return, Reassign, Feedback, AssistFeedback, Close, EventAction.Void, Merge, Relocate],
-        [AwaitingVerification] = [AssistFeedback, Verify, Rework, Relocate],
+        [Reported] = [Accept, Register, Escalate, EventAction.Dispatch, Summon, EventAction.Void, Merge, Relocate],
+        [Registered] = [Escalate, EventAction.Dispatch, Summon, EventAction.Void, Merge, Relocate],
+        [Dispatched] = [SignFor, Return, Reassign, CheckIn, AssistFeedback, Merge, Relocate],
+        [Handling] = [Escalate, Return, Reassign, Feedback, CheckIn, AssistFeedback, Close, EventAction.Void, Merge, Relocate],
+        [AwaitingVerification] = [CheckIn, AssistFeedback, Verify, Rework, Relocate],
         [Closed] = [Evaluate, Reopen],
         [Evaluated] = [Reopen],
         [Voided] = [Reopen],
@@ -100,6 +100,16 @@ public sealed class EventWorkflowSpec
         var facts = Facts(Handling) with { HolderUnitId = 8, PendingAssistDepartmentIds = [9] };
 
         Assert.Equal([AssistFeedback], EventWorkflow.Available(facts, police).Select(t => t.Action));
+    }
+
+    [Fact]
+    public void A_summoned_assistant_checks_in_once_and_reports_its_part()
+    {
+        var police = new Caller(Guid.NewGuid(), "周敏", StaffRole.DepartmentHandler, 9, OrgUnitKind.Department, "蓝田派出所", "/1/5/9/");
+        var summoned = Facts(Dispatched) with { HolderUnitId = 8, PendingAssistDepartmentIds = [9], UncheckedAssistDepartmentIds = [9] };
+
+        Assert.Equal([CheckIn, AssistFeedback], EventWorkflow.Available(summoned, police).Select(t => t.Action));
+        Assert.Equal([AssistFeedback], EventWorkflow.Available(summoned with { UncheckedAssistDepartmentIds = [] }, police).Select(t => t.Action));
     }
 
     [Fact]

@@ -52,7 +52,8 @@ public sealed class SidePathTests : AppTest
         var police = await App.SignInAsync("zhoumin");
         Assert.Contains((await police.GetFromJsonAsync<Page<EventSummary>>("/api/v1/todo", ResponseAssertions.Json))!.Items, x => x.Id == e.Id);
         var seen = await police.GetEventAsync(e.Id);
-        Assert.Equal([EventAction.AssistFeedback], seen.AvailableActions);
+        // An assistant may check in (报到) first, or report its part straight away.
+        Assert.Equal([EventAction.CheckIn, EventAction.AssistFeedback], seen.AvailableActions);
         await police.ActAsync(seen, EventAction.AssistFeedback, note: "已派民警到场维持秩序");
         Assert.Empty((await police.GetFromJsonAsync<Page<EventSummary>>("/api/v1/todo", ResponseAssertions.Json))!.Items);
 

@@ -1,3 +1,4 @@
+using CivicGrid.Web.Dispatch.Rules;
 using CivicGrid.Web.Events.Duplicates;
 using CivicGrid.Web.Geography;
 using CivicGrid.Web.Identity;
@@ -19,6 +20,7 @@ public sealed class EventTransitions(
     ReferenceSnapshot<OrganisationTree> organisation,
     EventMerging merging,
     EventRelocation relocation,
+    DispatchRules rules,
     TimeProvider clock)
 {
     public async Task<Event> ApplyAsync(long eventId, EventAction action, TransitionRequest request, Caller caller, CancellationToken ct)
@@ -64,6 +66,11 @@ public sealed class EventTransitions(
         entry.Attachments.AddRange(attachments);
         e.Timeline.Add(entry);
 
+        if (action == EventAction.Register)
+        {
+            await DispatchByRuleAsync(e, caller, now, ct);
+        }
+
         await db.SaveChangesAsync(ct);
         return e;
     }
@@ -89,15 +96,22 @@ public sealed class EventTransitions(
                 return new(above);
 
             case EventAction.Dispatch:
+            case EventAction.Summon:
                 var (lead, assists) = await DepartmentsAsync(request, caller, ct);
-                WithdrawPending(e, now);
-                e.DispatchingCentreId = caller.UnitId;
-                e.HolderUnitId = e.HandlerUnitId = lead.Id;
-                e.Assignments.Add(NewAssignment(lead.Id, AssignmentRole.Lead, now));
-                e.Assignments.AddRange(assists.Select(a => NewAssignment(a.Id, AssignmentRole.Assist, now)));
+                DispatchTo(e, caller.UnitId, lead.Id, assists.Select(a => a.Id), now);
                 return new(lead, assists.Count == 0 ? null : string.Join("、", assists.Select(a => a.Name)));
 
             case EventAction.SignFor:
+                // The lead answers the summons (报到) by signing for.
+                if (LeadOf(e) is { CheckedInAt: null } signed)
+                {
+                    signed.CheckedInAt = now;
+                }
+
+                return new();
+
+            case EventAction.CheckIn:
+                PendingAssistOf(e, caller).CheckedInAt = now;
                 return new();
 
             case EventAction.Return:
@@ -126,7 +140,10 @@ public sealed class EventTransitions(
                 return new(await db.OrgUnits.FindAsync([e.HolderUnitId], ct));
 
             case EventAction.AssistFeedback:
-                Finish(e.Assignments.Single(a => a.Role == AssignmentRole.Assist && a.Status == AssignmentStatus.Pending && a.DepartmentId == caller.UnitId), AssignmentStatus.Done, now, request.Note);
+                var part = PendingAssistOf(e, caller);
+                // Reporting back is also answering: an assistant that never checked in has now.
+                part.CheckedInAt ??= now;
+                Finish(part, AssignmentStatus.Done, now, request.Note);
                 return new();
 
             case EventAction.Verify:
@@ -190,6 +207,7 @@ public sealed class EventTransitions(
         var check = new Validation()
             .Text(request.Note, "note", TimelineEntryConfiguration.NoteMaxLength, required: transition.Needs.HasFlag(Needs.Note))
             .Require(!transition.Needs.HasFlag(Needs.TargetUnit) || request.TargetUnitId is not null, "targetUnitId", "Validation.Required")
+            .Require(!transition.Needs.HasFlag(Needs.AssistUnits) || request.AssistUnitIds is { Count: > 0 }, "assistUnitIds", "Event.SummonNeedsAssists")
             .Require(!transition.Needs.HasFlag(Needs.Satisfaction) || request.Satisfaction is { } s && Enum.IsDefined(s), "satisfaction", "Validation.Required")
             .Require(!transition.Needs.HasFlag(Needs.TargetEvent) || request.TargetEventId is not null, "targetEventId", "Validation.Required");
         if (transition.Needs.HasFlag(Needs.Location))
@@ -245,6 +263,53 @@ public sealed class EventTransitions(
         check.ThrowIfInvalid();
         return (found[request.TargetUnitId.Value], assistIds.Select(id => found[id]).ToList());
     }
+
+    /// <summary>
+    /// 立案 with an automatic rule that fires for this centre: the platform dispatches at once, in
+    /// the same save, and the timeline says which rule did it. A suggest-only rule, or none, leaves
+    /// the event in the centre's queue.
+    /// </summary>
+    private async Task DispatchByRuleAsync(Event e, Caller caller, DateTime now, CancellationToken ct)
+    {
+        if ((await rules.MatchAsync(e, caller.UnitId, ct)).Winner is not { Mode: DispatchMode.Automatic } rule)
+        {
+            return;
+        }
+
+        var row = await rules.RowAsync(rule, ct);
+        DispatchTo(e, caller.UnitId, rule.LeadDepartmentId, rule.AssistDepartmentIds, now);
+        var from = e.Status;
+        e.Status = EventStatus.Dispatched;
+        e.StartStep(await deadlines.DueAsync(e.CategoryId, e.Urgency, EventWorkflow.StepOf(e.Status), now, ct));
+        e.Timeline.Add(new TimelineEntry
+        {
+            Action = EventAction.Dispatch,
+            FromStatus = from,
+            ToStatus = e.Status,
+            ActorId = Guid.Empty,
+            ActorName = TimelineEntry.SystemActorName,
+            ActorUnitId = caller.UnitId,
+            ActorUnitName = caller.UnitName,
+            TargetUnitId = row.Lead.Id,
+            TargetUnitName = row.Lead.Name,
+            AssistUnitNames = row.Assists.Count == 0 ? null : string.Join("、", row.Assists.Select(a => a.Name)),
+            Note = row.Describe(),
+            DispatchRuleId = rule.Id,
+            At = now,
+        });
+    }
+
+    private static void DispatchTo(Event e, int centreId, int leadId, IEnumerable<int> assistIds, DateTime now)
+    {
+        WithdrawPending(e, now);
+        e.DispatchingCentreId = centreId;
+        e.HolderUnitId = e.HandlerUnitId = leadId;
+        e.Assignments.Add(NewAssignment(leadId, AssignmentRole.Lead, now));
+        e.Assignments.AddRange(assistIds.Select(id => NewAssignment(id, AssignmentRole.Assist, now)));
+    }
+
+    private static EventAssignment PendingAssistOf(Event e, Caller caller) =>
+        e.Assignments.Single(a => a.Role == AssignmentRole.Assist && a.Status == AssignmentStatus.Pending && a.DepartmentId == caller.UnitId);
 
     private static EventAssignment? LeadOf(Event e) =>
         e.Assignments.SingleOrDefault(a => a.Role == AssignmentRole.Lead && a.Status == AssignmentStatus.Pending && a.DepartmentId == e.HolderUnitId);

@@ -20,10 +20,12 @@ public static class EventWorkflow
         new(EventAction.Register, Set(Reported), Registered, Set(Dispatcher), Party.Holder, Needs.Nothing),
         new(EventAction.Escalate, Set(Reported, Handling, Registered), Reported, Set(GridWorker, CommunityHead, Dispatcher), Party.Holder, Needs.Note, f => f.HasLevelAbove),
         new(EventAction.Dispatch, Set(Reported, Registered), Dispatched, Set(Dispatcher), Party.Holder, Needs.TargetUnit),
+        new(EventAction.Summon, Set(Reported, Registered), Dispatched, Set(Dispatcher), Party.Holder, Needs.TargetUnit | Needs.AssistUnits | Needs.Note),
         new(EventAction.SignFor, Set(Dispatched), Handling, Set(DepartmentHandler), Party.Holder, Needs.Nothing),
         new(EventAction.Return, Set(Dispatched, Handling), Registered, Set(DepartmentHandler), Party.Holder, Needs.Note),
         new(EventAction.Reassign, Set(Dispatched, Handling), Dispatched, Set(Dispatcher), Party.DispatchingCentre, Needs.TargetUnit | Needs.Note),
         new(EventAction.Feedback, Set(Handling), AwaitingVerification, Set(CommunityHead, DepartmentHandler), Party.Holder, Needs.Note),
+        new(EventAction.CheckIn, Set(Dispatched, Handling, AwaitingVerification), null, Set(DepartmentHandler), Party.AwaitedDepartment, Needs.Nothing),
         new(EventAction.AssistFeedback, Set(Dispatched, Handling, AwaitingVerification), null, Set(DepartmentHandler), Party.AssistingDepartment, Needs.Note),
         new(EventAction.Verify, Set(AwaitingVerification), Closed, Set(GridWorker, CommunityHead, Dispatcher), Party.Holder | Party.Overseer, Needs.Nothing),
         new(EventAction.Rework, Set(AwaitingVerification), Handling, Set(GridWorker, CommunityHead, Dispatcher), Party.Holder | Party.Overseer, Needs.Note),
@@ -90,6 +92,11 @@ public static class EventWorkflow
             parties |= Party.AssistingDepartment;
         }
 
+        if (facts.UncheckedAssistDepartmentIds?.Contains(caller.UnitId) == true)
+        {
+            parties |= Party.AwaitedDepartment;
+        }
+
         if (caller.PlaceScopePath is { } scope && facts.PlacePath.StartsWith(scope, StringComparison.Ordinal))
         {
             parties |= Party.Overseer;
@@ -123,7 +130,8 @@ public sealed record EventFacts(
     IReadOnlyCollection<int> PendingAssistDepartmentIds,
     string PlacePath,
     Guid ReporterId,
-    bool HasLevelAbove)
+    bool HasLevelAbove,
+    IReadOnlyCollection<int>? UncheckedAssistDepartmentIds = null)
 {
     public static EventFacts Of(Event e, OrganisationTree organisation) => new(
         e.Status,
@@ -132,5 +140,6 @@ public sealed record EventFacts(
         e.Assignments.Where(a => a.Role == AssignmentRole.Assist && a.Status == AssignmentStatus.Pending).Select(a => a.DepartmentId).ToList(),
         e.PlacePath,
         e.ReporterId,
-        organisation.Find(e.HolderUnitId) is not { Kind: OrgUnitKind.GovernanceCentre } holder || !holder.IsTopLevel);
+        organisation.Find(e.HolderUnitId) is not { Kind: OrgUnitKind.GovernanceCentre } holder || !holder.IsTopLevel,
+        e.Assignments.Where(a => a.Role == AssignmentRole.Assist && a.Status == AssignmentStatus.Pending && a.CheckedInAt == null).Select(a => a.DepartmentId).ToList());
 }

@@ -16,6 +16,8 @@ public enum Party
     Overseer = 8,
     /// <summary>The caller reported the event.</summary>
     Reporter = 16,
+    /// <summary>The caller's department has an unfinished assisting assignment and has not checked in (报到) yet.</summary>
+    AwaitedDepartment = 32,
 }
 
 /// <summary>What the caller must supply for an action.</summary>
@@ -32,6 +34,8 @@ public enum Needs
     TargetEvent = 8,
     /// <summary>A new position (latitude, longitude, address).</summary>
     Location = 16,
+    /// <summary>At least one assisting department besides the lead (a summons).</summary>
+    AssistUnits = 32,
 }
 
 /// <summary>

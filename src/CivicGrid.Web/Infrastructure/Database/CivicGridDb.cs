@@ -1,5 +1,6 @@
 using CivicGrid.Web.Calendar;
 using CivicGrid.Web.Categories;
+using CivicGrid.Web.Dispatch.Rules;
 using CivicGrid.Web.Events;
 using CivicGrid.Web.Events.Attachments;
 using CivicGrid.Web.Geography;
@@ -33,6 +34,7 @@ public abstract class CivicGridDb(DbContextOptions options) : IdentityUserContex
     public DbSet<PlaceCode> PlaceCodes => Set<PlaceCode>();
     public DbSet<OverdueNotice> OverdueNotices => Set<OverdueNotice>();
     public DbSet<SupervisionOrder> SupervisionOrders => Set<SupervisionOrder>();
+    public DbSet<DispatchRule> DispatchRules => Set<DispatchRule>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -59,6 +59,9 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PlainName")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -92,6 +95,54 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                     b.HasKey("CategoryId", "Step", "Urgency");
 
                     b.ToTable("CategoryDeadlines", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Dispatch.Rules.DispatchRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("AssistDepartmentIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LeadDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId");
+
+                    b.HasIndex("LeadDepartmentId");
+
+                    b.HasIndex("CategoryId", "AreaId")
+                        .IsUnique()
+                        .HasFilter("\"IsActive\"");
+
+                    b.ToTable("DispatchRules", (string)null);
                 });
 
             modelBuilder.Entity("CivicGrid.Web.Events.Attachments.Attachment", b =>
@@ -314,6 +365,9 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                     b.Property<DateTime>("AssignedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("CheckedInAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("DepartmentId")
                         .HasColumnType("INTEGER");
 
@@ -409,6 +463,9 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
 
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("DispatchRuleId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("EventId")
                         .HasColumnType("INTEGER");
@@ -879,6 +936,27 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                         .WithMany("Deadlines")
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Dispatch.Rules.DispatchRule", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CivicGrid.Web.Categories.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CivicGrid.Web.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("LeadDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
