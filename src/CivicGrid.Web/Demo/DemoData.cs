@@ -1,5 +1,3 @@
-using CivicGrid.Web.Categories;
-using CivicGrid.Web.Events;
 using CivicGrid.Web.Geography;
 using CivicGrid.Web.Identity;
 using CivicGrid.Web.Infrastructure.Database;
@@ -24,8 +22,6 @@ public sealed class DemoData(CivicGridDb db, UserManager<StaffUser> users, TimeP
         {
             return;
         }
-
-        await SeedCategoriesAsync(ct);
 
         var district = await UnitAsync(OrgUnitKind.District, "龙文区", "350603", null, ct);
         var districtCentre = await UnitAsync(OrgUnitKind.GovernanceCentre, "龙文区综治中心", "350603C01", district, ct);
@@ -143,45 +139,5 @@ public sealed class DemoData(CivicGridDb db, UserManager<StaffUser> users, TimeP
         {
             throw new InvalidOperationException($"Demo account {userName}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
         }
-    }
-
-    private async Task SeedCategoriesAsync(CancellationToken ct)
-    {
-        // Code, professional name, plain name, English, hours to handle at normal urgency.
-        (string Code, string Name, string Plain, string En, int HandleHours)[] categories =
-        [
-            ("0101", "占用绿地", "占用绿地、毁坏绿化", "Occupation of green space", 120),
-            ("0102", "违章搭建", "乱搭乱建", "Illegal construction", 120),
-            ("0103", "暴露垃圾", "垃圾没人清", "Exposed garbage", 24),
-            ("0104", "占道经营", "摆摊占道", "Street vending on the road", 48),
-            ("0105", "机动车乱停放", "车辆乱停", "Illegal parking", 24),
-            ("0201", "井盖缺损", "井盖坏了或丢了", "Damaged or missing manhole cover", 8),
-            ("0202", "路灯故障", "路灯不亮", "Street light out", 48),
-            ("0203", "道路破损", "路面坑洼", "Damaged road surface", 72),
-            ("0301", "邻里纠纷", "邻居吵架、纠纷", "Neighbour dispute", 72),
-            ("0302", "安全隐患", "有危险的地方", "Safety hazard", 24),
-            ("0303", "消防通道堵塞", "消防通道被堵", "Blocked fire lane", 8),
-            ("0401", "噪声扰民", "太吵了", "Noise nuisance", 48),
-            ("0402", "食品安全", "吃的东西不放心", "Food safety", 48),
-        ];
-
-        foreach (var (code, name, plain, en, handleHours) in categories)
-        {
-            var category = new Category { Code = code, Name = name, PlainName = plain, NameEn = en };
-            foreach (var urgency in Enum.GetValues<Urgency>())
-            {
-                foreach (var step in new[] { EventStep.Accept, EventStep.Dispatch, EventStep.SignFor, EventStep.Handle, EventStep.Verify })
-                {
-                    var minutes = step == EventStep.Handle
-                        ? handleHours * 60 / (int)Math.Pow(2, (int)urgency - 1)
-                        : Deadlines.Fallback(step, urgency);
-                    category.Deadlines.Add(new CategoryDeadline { Step = step, Urgency = urgency, Minutes = minutes });
-                }
-            }
-
-            db.Categories.Add(category);
-        }
-
-        await db.SaveChangesAsync(ct);
     }
 }

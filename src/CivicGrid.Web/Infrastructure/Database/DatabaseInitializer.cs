@@ -1,3 +1,4 @@
+using CivicGrid.Web.Categories;
 using CivicGrid.Web.Demo;
 using CivicGrid.Web.Events.Search;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ namespace CivicGrid.Web.Infrastructure.Database;
 
 public static class DatabaseInitializer
 {
-    /// <summary>Brings the schema up to date and, on an empty database, plants the demo district.</summary>
+    /// <summary>Brings the schema up to date, plants the standard categories and, on an empty database, the demo district.</summary>
     public static async Task InitialiseDatabaseAsync(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
@@ -30,6 +31,7 @@ public static class DatabaseInitializer
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
 
+        await StandardCategories.SeedAsync(db, CancellationToken.None);
         if (options.SeedDemoData)
         {
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(CancellationToken.None);
