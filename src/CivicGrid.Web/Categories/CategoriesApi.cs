@@ -11,7 +11,12 @@ public sealed record SuggestionRequest(string? Text);
 /// <summary>A suggested category, the major it sits under, and the words of the description that point to it.</summary>
 public sealed record SuggestionView(
     int Id, string Code, string Name, string PlainName, string NameEn, Urgency DefaultUrgency,
-    int MajorId, string MajorPlainName, string MajorNameEn, double Score, IReadOnlyList<string> Matched);
+    int MajorId, string MajorPlainName, string MajorNameEn, double Score, IReadOnlyList<string> Matched)
+{
+    public static SuggestionView From(CategorySuggestion s) =>
+        new(s.Category.Id, s.Category.Code, s.Category.Name, s.Category.PlainName, s.Category.NameEn, s.Category.DefaultUrgency,
+            s.Major.Id, s.Major.PlainName, s.Major.NameEn, s.Score, s.Matched);
+}
 
 public static class CategoriesApi
 {
@@ -41,10 +46,7 @@ public static class CategoriesApi
     {
         new Validation().Text(request.Text, "text", SuggestionTextMaxLength, required: false).ThrowIfInvalid();
         var suggestions = (await catalogue.GetAsync(ct)).Suggestions.Suggest(request.Text);
-        return TypedResults.Ok<IReadOnlyList<SuggestionView>>(suggestions
-            .Select(s => new SuggestionView(s.Category.Id, s.Category.Code, s.Category.Name, s.Category.PlainName, s.Category.NameEn, s.Category.DefaultUrgency,
-                s.Major.Id, s.Major.PlainName, s.Major.NameEn, s.Score, s.Matched))
-            .ToList());
+        return TypedResults.Ok<IReadOnlyList<SuggestionView>>(suggestions.Select(SuggestionView.From).ToList());
     }
 
     private static async Task<Ok<IReadOnlyList<CategoryRow>>> ListAllAsync(CategoryAdmin admin, CallerAccessor callers, CancellationToken ct) =>
