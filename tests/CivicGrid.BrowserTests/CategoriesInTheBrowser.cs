@@ -55,6 +55,7 @@ public sealed class CategoriesInTheBrowser(BrowserHost host) : IClassFixture<Bro
         var admin = await host.PhoneOfAsync("admin");
         await admin.GotoAsync("/Categories/Admin");
         await admin.GetByTestId("add-major").ClickAsync();
+        await admin.WaitForURLAsync("**/Categories/Edit");
 
         await admin.GetByTestId("category-plain-name").FillAsync("文明劝导");
         await Assertions.Expect(admin.GetByTestId("category-initials")).ToHaveValueAsync("wmqd");

@@ -28,4 +28,6 @@
 
   initials.addEventListener("input", function () { edited = true; });
   sources.forEach(function (field) { field.addEventListener("input", fill); });
+  // Names typed before this script arrived (a slow network) still get their initials.
+  if (!initials.value) fill();
 })();
