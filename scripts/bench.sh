@@ -1,10 +1,17 @@
 #!/usr/bin/env bash
 # Benchmarks on SQLite and on a private PostgreSQL cluster: scripts/bench.sh [events] [seconds] [concurrency]
 # The grid index alone (no database): scripts/bench.sh geography [grids] [lookups] [tolerance metres]
+# Category suggestion against the labelled set: scripts/bench.sh suggestions [file]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build bench/CivicGrid.Bench -c Release >/dev/null
 run() { dotnet bench/CivicGrid.Bench/bin/Release/net10.0/CivicGrid.Bench.dll "$@"; }
+
+if [ "${1:-}" = suggestions ]; then
+  shift
+  run suggestions "$@"
+  exit
+fi
 
 if [ "${1:-}" = geography ]; then
   shift

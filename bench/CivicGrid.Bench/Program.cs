@@ -9,6 +9,14 @@ using Microsoft.EntityFrameworkCore;
 // scripts/bench.sh runs it on both databases; docs/benchmarks.md records the results.
 // dotnet run -c Release --project bench/CivicGrid.Bench -- geography [grids=20000] [lookups=1000000] [tolerance metres=100]
 // measures only the grid index (no database, no HTTP); scripts/bench.sh geography runs it.
+// dotnet run -c Release --project bench/CivicGrid.Bench -- suggestions [bench/data/category-suggestions.tsv]
+// measures category suggestion against the labelled descriptions; scripts/bench.sh suggestions runs it.
+if (args.ElementAtOrDefault(0) == "suggestions")
+{
+    SuggestionBench.Run(args.ElementAtOrDefault(1) ?? "bench/data/category-suggestions.tsv");
+    return;
+}
+
 if (args.ElementAtOrDefault(0) == "geography")
 {
     GeographyBench.Run(int.Parse(args.ElementAtOrDefault(1) ?? "20000"), int.Parse(args.ElementAtOrDefault(2) ?? "1000000"), double.Parse(args.ElementAtOrDefault(3) ?? "100", System.Globalization.CultureInfo.InvariantCulture));

@@ -26,8 +26,6 @@ public sealed class DemoData(CivicGridDb db, UserManager<StaffUser> users, TimeP
             return;
         }
 
-        await SeedCategoriesAsync(ct);
-
         var district = await UnitAsync(OrgUnitKind.District, "龙文区", "350603", null, ct);
         var districtCentre = await UnitAsync(OrgUnitKind.GovernanceCentre, "龙文区综治中心", "350603C01", district, ct);
         await UnitAsync(OrgUnitKind.Department, "龙文区城市管理局", "350603D01", district, ct);
@@ -146,66 +144,6 @@ public sealed class DemoData(CivicGridDb db, UserManager<StaffUser> users, TimeP
             throw new InvalidOperationException($"Demo account {userName}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
         }
     }
-
-    private async Task SeedCategoriesAsync(CancellationToken ct)
-    {
-        // Code, professional name, plain name, English, hours to handle at normal urgency, and whether
-        // they count working days only: casework that offices do in office weeks (demolition orders,
-        // mediation, road works) does; hazards and nuisances that cannot wait for Monday do not.
-        (string Code, string Name, string Plain, string En, int HandleHours, bool WorkingTime)[] categories =
-        [
-            ("0101", "占用绿地", "占用绿地、毁坏绿化", "Occupation of green space", 120, true),
-            ("0102", "违章搭建", "乱搭乱建", "Illegal construction", 120, true),
-            ("0103", "暴露垃圾", "垃圾没人清", "Exposed garbage", 24, false),
-            ("0104", "占道经营", "摆摊占道", "Street vending on the road", 48, false),
-            ("0105", "机动车乱停放", "车辆乱停", "Illegal parking", 24, false),
-            ("0201", "井盖缺损", "井盖坏了或丢了", "Damaged or missing manhole cover", 8, false),
-            ("0202", "路灯故障", "路灯不亮", "Street light out", 48, false),
-            ("0203", "道路破损", "路面坑洼", "Damaged road surface", 72, true),
-            ("0301", "邻里纠纷", "邻居吵架、纠纷", "Neighbour dispute", 72, true),
-            ("0302", "安全隐患", "有危险的地方", "Safety hazard", 24, false),
-            ("0303", "消防通道堵塞", "消防通道被堵", "Blocked fire lane", 8, false),
-            ("0401", "噪声扰民", "太吵了", "Noise nuisance", 48, false),
-            ("0402", "食品安全", "吃的东西不放心", "Food safety", 48, false),
-        ];
-
-        foreach (var (code, name, plain, en, handleHours, workingTime) in categories)
-        {
-            var category = new Category { Code = code, Name = name, PlainName = plain, NameEn = en, WorkingTime = workingTime };
-            foreach (var urgency in Enum.GetValues<Urgency>())
-            {
-                foreach (var step in new[] { EventStep.Accept, EventStep.Dispatch, EventStep.SignFor, EventStep.Handle, EventStep.Verify })
-                {
-                    var minutes = step == EventStep.Handle
-                        ? handleHours * 60 / (int)Math.Pow(2, (int)urgency - 1)
-                        : Deadlines.Fallback(step, urgency);
-                    category.Deadlines.Add(new CategoryDeadline { Step = step, Urgency = urgency, Minutes = minutes });
-                }
-            }
-
-            db.Categories.Add(category);
-        }
-
-        await db.SaveChangesAsync(ct);
-
-        // Major categories come after the minor ones so the minors keep their ids; a minor's code starts with its major's.
-        (string Code, string Name, string Plain, string En)[] majors =
-        [
-            ("01", "市容环境", "环境卫生、乱搭乱建", "City appearance and environment"),
-            ("02", "市政设施", "路灯、井盖、道路", "Public facilities"),
-            ("03", "社会治理", "纠纷和安全", "Social governance"),
-            ("04", "民生服务", "噪声、食品", "Livelihood"),
-        ];
-        foreach (var (code, name, plain, en) in majors)
-        {
-            var major = new Category { Code = code, Name = name, PlainName = plain, NameEn = en };
-            db.Categories.Add(major);
-            await db.SaveChangesAsync(ct);
-            await db.Categories.Where(c => c.Code.StartsWith(code) && c.Code != code)
-                .ExecuteUpdateAsync(c => c.SetProperty(x => x.ParentId, major.Id), ct);
-        }
-    }
-
     /// <summary>
     /// Rules that make the canonical story sensible: green space in 蓝田街道 is suggested to its
     /// 城管办 (a dispatcher looks first); a missing manhole cover there is dispatched at once.
@@ -230,12 +168,12 @@ public sealed class DemoData(CivicGridDb db, UserManager<StaffUser> users, TimeP
             });
         }
 
-        await RuleAsync("0101", landian, "蓝田街道城管办", [], DispatchMode.Suggest, "占绿多涉及邻里关系，调度员先看一眼");
-        await RuleAsync("0201", landian, "蓝田街道住建办", [], DispatchMode.Automatic, "井盖缺失有坠落危险，立案即派");
-        await RuleAsync("0401", landian, "蓝田派出所", ["蓝田街道城管办"], DispatchMode.Suggest, null);
-        await RuleAsync("0402", landian, "蓝田市场监管所", [], DispatchMode.Suggest, null);
-        await RuleAsync("01", chaoyang, "朝阳街道城管办", [], DispatchMode.Suggest, null);
-        await RuleAsync("02", district, "龙文区住房和城乡建设局", [], DispatchMode.Suggest, "区级设施由区住建局统筹");
+        await RuleAsync("G0501", landian, "蓝田街道城管办", [], DispatchMode.Suggest, "占绿多涉及邻里关系，调度员先看一眼");
+        await RuleAsync("B0101", landian, "蓝田街道住建办", [], DispatchMode.Automatic, "井盖缺失有坠落危险，立案即派");
+        await RuleAsync("G0401", landian, "蓝田派出所", ["蓝田街道城管办"], DispatchMode.Suggest, null);
+        await RuleAsync("G0801", landian, "蓝田市场监管所", [], DispatchMode.Suggest, null);
+        await RuleAsync("E01", chaoyang, "朝阳街道城管办", [], DispatchMode.Suggest, null);
+        await RuleAsync("B02", district, "龙文区住房和城乡建设局", [], DispatchMode.Suggest, "区级设施由区住建局统筹");
         await db.SaveChangesAsync(ct);
     }
 }

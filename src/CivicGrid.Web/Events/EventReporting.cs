@@ -110,7 +110,7 @@ public sealed class EventReporting(
         Title = request.Title!.Trim(),
         Description = request.Description!.Trim(),
         CategoryId = category.Id,
-        Urgency = request.Urgency ?? Urgency.Normal,
+        Urgency = request.Urgency ?? category.DefaultUrgency,
         Source = source,
         Latitude = request.Latitude!.Value,
         Longitude = request.Longitude!.Value,
@@ -162,8 +162,10 @@ public sealed class EventReporting(
             .Require(request.Source is null || Enum.IsDefined(request.Source.Value), "source", "Validation.UnknownValue")
             .Require(request.BuildingUnitId is null || request.BuildingId is not null, "buildingId", "Validation.Required");
 
-        var category = (await catalogue.GetAsync(ct)).Find(request.CategoryId) is { IsActive: true } active ? active : null;
-        check.Require(request.CategoryId is null || category is not null, "categoryId", "Validation.UnknownCategory");
+        var categories = await catalogue.GetAsync(ct);
+        var category = categories.FindForEvent(request.CategoryId);
+        check.Require(request.CategoryId is null || category is not null, "categoryId",
+            categories.Find(request.CategoryId) is { ParentId: null, IsActive: true } ? "Validation.MajorCategory" : "Validation.UnknownCategory");
 
         if (request.BuildingId is { } buildingId)
         {

@@ -45,7 +45,7 @@ public sealed class ReportModel(
     [BindProperty]
     public List<IFormFile> AfterPhotos { get; set; } = [];
 
-    public IReadOnlyList<CategoryView> Categories { get; private set; } = [];
+    public IReadOnlyList<CategoryGroup> Categories { get; private set; } = [];
 
     public IReadOnlyList<BuildingUnitOption> BuildingUnits { get; private set; } = [];
 
@@ -110,6 +110,10 @@ public sealed class ReportModel(
         return RedirectToPage("/Events/Detail", new { id = join });
     }
 
+    /// <summary>The likely categories for what has been typed so far, for one-tap choice under the description.</summary>
+    public async Task<IActionResult> OnPostSuggestionsAsync(string? description, CancellationToken ct) =>
+        new JsonResult((await catalogue.GetAsync(ct)).Suggestions.Suggest(description?.Length > CategoriesApi.SuggestionTextMaxLength ? description[..CategoriesApi.SuggestionTextMaxLength] : description).Select(SuggestionView.From));
+
     public async Task<IActionResult> OnGetAddressesAsync(string? q, CancellationToken ct) =>
         new JsonResult(await places.SearchAddressesAsync(q, await callers.GetAsync(ct), ct));
 
@@ -141,7 +145,7 @@ public sealed class ReportModel(
 
     private async Task LoadOptionsAsync(Caller caller, CancellationToken ct)
     {
-        Categories = (await catalogue.GetAsync(ct)).Active;
+        Categories = (await catalogue.GetAsync(ct)).Tree;
         MaySolveOnSpot = EventReporting.MaySolveOnSpot(caller.Role);
         if (Input.BuildingId is { } buildingId)
         {

@@ -54,7 +54,7 @@ public sealed class MapModel(
     [BindProperty(SupportsGet = true)]
     public DateOnly? To { get; set; }
 
-    public IReadOnlyList<CategoryView> Categories { get; private set; } = [];
+    public IReadOnlyList<CategoryGroup> Categories { get; private set; } = [];
 
     /// <summary>"west,south,east,north" around the caller's grids, where the map opens.</summary>
     public string? Extent { get; private set; }
@@ -68,7 +68,7 @@ public sealed class MapModel(
         var today = LocalTime.Today(clock);
         From ??= today.AddDays(-DefaultDays);
         To ??= today;
-        Categories = (await catalogue.GetAsync(ct)).Active;
+        Categories = (await catalogue.GetAsync(ct)).Tree;
         if (await places.ExtentOfAsync(await callers.GetAsync(ct), ct) is { } box)
         {
             Extent = string.Create(CultureInfo.InvariantCulture, $"{box.West:F6},{box.South:F6},{box.East:F6},{box.North:F6}");

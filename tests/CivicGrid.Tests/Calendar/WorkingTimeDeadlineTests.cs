@@ -12,8 +12,8 @@ namespace CivicGrid.Tests.Calendar;
 /// </summary>
 public sealed class WorkingTimeDeadlineTests : AppTest
 {
-    private const string RoadDamage = "0203";
-    private const string Noise = "0401";
+    private const string RoadDamage = "B0202";
+    private const string Noise = "G0401";
 
     [Fact]
     public async Task A_handle_deadline_started_before_national_day_skips_the_holiday_and_ends_on_the_worked_saturday()

@@ -29,7 +29,7 @@ public sealed class AutoDispatchTests : AppTest
     public async Task Registering_an_event_an_automatic_rule_fits_dispatches_it_at_once_and_the_timeline_names_the_rule()
     {
         var wang = await App.SignInAsync("wangjun");
-        var e = await wang.GetEventAsync((await AtStreetCentreAsync("0201", "路口井盖丢了")).Id);
+        var e = await wang.GetEventAsync((await AtStreetCentreAsync("B0101", "路口井盖丢了")).Id);
         var rule = (await wang.RulesAsync()).Single(r => r.CategoryName == "井盖缺损");
 
         var registered = await wang.ActAsync(e, EventAction.Register);
@@ -60,7 +60,7 @@ public sealed class AutoDispatchTests : AppTest
     public async Task A_suggest_only_rule_leaves_the_event_in_the_queue_with_the_suggestion()
     {
         var wang = await App.SignInAsync("wangjun");
-        var e = await wang.GetEventAsync((await AtStreetCentreAsync("0101", "绿地私搭停车棚")).Id);
+        var e = await wang.GetEventAsync((await AtStreetCentreAsync("G0501", "绿地私搭停车棚")).Id);
 
         var registered = await wang.ActAsync(e, EventAction.Register);
 
@@ -78,7 +78,7 @@ public sealed class AutoDispatchTests : AppTest
     [Fact]
     public async Task The_dispatcher_dispatches_the_suggestion_from_the_queue_in_one_step()
     {
-        var e = await AtStreetCentreAsync("0401", "夜间广场舞太吵");
+        var e = await AtStreetCentreAsync("G0401", "夜间广场舞太吵");
         var pages = await App.SignInToPagesAsync("wangjun");
         var api = await App.SignInAsync("wangjun");
         var seen = await api.GetEventAsync(e.Id);
@@ -113,7 +113,7 @@ public sealed class AutoDispatchTests : AppTest
     public async Task Without_a_rule_the_event_waits_for_the_dispatcher_to_choose()
     {
         var wang = await App.SignInAsync("wangjun");
-        var e = await wang.GetEventAsync((await AtStreetCentreAsync("0302", "楼道堆放杂物")).Id);
+        var e = await wang.GetEventAsync((await AtStreetCentreAsync("G0201", "楼道堆放杂物")).Id);
 
         var registered = await wang.ActAsync(e, EventAction.Register);
 
@@ -126,7 +126,7 @@ public sealed class AutoDispatchTests : AppTest
     [Fact]
     public async Task Registering_on_the_event_page_dispatches_by_rule_too()
     {
-        var e = await AtStreetCentreAsync("0201", "井盖松动");
+        var e = await AtStreetCentreAsync("B0101", "井盖松动");
         var pages = await App.SignInToPagesAsync("wangjun");
 
         var response = await pages.PostFormAsync($"/Events/Detail/{e.Id}", $"/Events/Detail/{e.Id}", new()
@@ -144,7 +144,7 @@ public sealed class AutoDispatchTests : AppTest
     [Fact]
     public async Task The_event_page_shows_the_dispatcher_the_suggestion_but_not_the_reporter()
     {
-        var e = await AtStreetCentreAsync("0101", "绿地被占");
+        var e = await AtStreetCentreAsync("G0501", "绿地被占");
         var page = await (await (await App.SignInToPagesAsync("wangjun")).GetAsync($"/Events/Detail/{e.Id}")).ShouldBePage(HttpStatusCode.OK);
         Assert.Contains("data-testid=\"dispatch-suggested\"", page);
 
@@ -157,7 +157,7 @@ public sealed class AutoDispatchTests : AppTest
     {
         // 朝阳社区 lies in 朝阳街道: the 蓝田 manhole rule does not fit, so registering dispatches nothing.
         var xu = await App.SignInAsync("xujing");
-        var e = await xu.ReportAsync(EventsClient.Report(await SpotInGridAsync("朝阳社区", 1), title: "井盖丢了", categoryId: await CategoryAsync("0201")));
+        var e = await xu.ReportAsync(EventsClient.Report(await SpotInGridAsync("朝阳社区", 1), title: "井盖丢了", categoryId: await CategoryAsync("B0101")));
         await xu.ActAsync(e, EventAction.Escalate, note: "请街道处理");
         var chaoyangCentre = await App.QueryAsync(db => db.OrgUnits.SingleAsync(u => u.Name == "朝阳街道综治中心"));
         Assert.Equal(chaoyangCentre.Id, (await App.QueryAsync(db => db.Events.SingleAsync(x => x.Id == e.Id))).HolderUnitId);

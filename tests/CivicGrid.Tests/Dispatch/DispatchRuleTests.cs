@@ -20,9 +20,9 @@ public sealed class DispatchRuleTests : AppTest
     public async Task A_rule_for_the_minor_category_beats_one_for_its_whole_branch()
     {
         var admin = await App.SignInAsync("admin");
-        var branch = await admin.CreateRuleAsync(RulesClient.Rule(await CategoryAsync("01"), await UnitAsync("蓝田街道"), await UnitAsync("蓝田街道住建办")));
+        var branch = await admin.CreateRuleAsync(RulesClient.Rule(await CategoryAsync("G05"), await UnitAsync("蓝田街道"), await UnitAsync("蓝田街道住建办")));
 
-        var result = await admin.DryRunAsync(await CategoryAsync("0101"), await GridAsync("毅阳社区", 3));
+        var result = await admin.DryRunAsync(await CategoryAsync("G0501"), await GridAsync("毅阳社区", 3));
 
         Assert.Equal("蓝田街道城管办", result.Fires!.Lead.Name);
         Assert.Equal(DispatchMode.Suggest, result.Fires.Mode);
@@ -30,15 +30,15 @@ public sealed class DispatchRuleTests : AppTest
         Assert.True(branch.IsBranch);
 
         // The branch's rule covers the minors that have none of their own.
-        var garbage = await admin.DryRunAsync(await CategoryAsync("0103"), await GridAsync("毅阳社区", 3));
-        Assert.Equal(branch.Id, garbage.Fires!.Id);
+        var vegetables = await admin.DryRunAsync(await CategoryAsync("G0502"), await GridAsync("毅阳社区", 3));
+        Assert.Equal(branch.Id, vegetables.Fires!.Id);
     }
 
     [Fact]
     public async Task The_smallest_area_wins_community_over_street_over_district()
     {
         var admin = await App.SignInAsync("admin");
-        var garbage = await CategoryAsync("0103");
+        var garbage = await CategoryAsync("E0101");
         var district = await admin.CreateRuleAsync(RulesClient.Rule(garbage, await UnitAsync("龙文区"), await UnitAsync("龙文区生态环境局")));
         var street = await admin.CreateRuleAsync(RulesClient.Rule(garbage, await UnitAsync("蓝田街道"), await UnitAsync("蓝田街道城管办")));
         var community = await admin.CreateRuleAsync(RulesClient.Rule(garbage, await UnitAsync("毅阳社区"), await UnitAsync("蓝田街道住建办"), [await UnitAsync("蓝田派出所")], "Suggest"));
@@ -67,7 +67,7 @@ public sealed class DispatchRuleTests : AppTest
     public async Task A_rule_whose_departments_the_centre_cannot_reach_is_skipped_for_that_centre()
     {
         var admin = await App.SignInAsync("admin");
-        var building = await CategoryAsync("0102");
+        var building = await CategoryAsync("G0301");
         var bureau = await admin.CreateRuleAsync(RulesClient.Rule(building, await UnitAsync("毅阳社区"), await UnitAsync("龙文区城市管理局")));
         var office = await admin.CreateRuleAsync(RulesClient.Rule(building, await UnitAsync("蓝田街道"), await UnitAsync("蓝田街道城管办")));
 
@@ -84,7 +84,7 @@ public sealed class DispatchRuleTests : AppTest
     public async Task A_second_active_rule_for_the_same_category_and_area_is_refused()
     {
         var admin = await App.SignInAsync("admin");
-        var green = await CategoryAsync("0101");
+        var green = await CategoryAsync("G0501");
         var existing = (await admin.RulesAsync()).Single(r => r.CategoryId == green && r.AreaName == "蓝田街道");
         var before = await RuleCountAsync();
 
@@ -114,7 +114,7 @@ public sealed class DispatchRuleTests : AppTest
         var admin = await App.SignInAsync("admin");
         var fields = new Dictionary<string, object?>
         {
-            ["categoryId"] = await CategoryAsync("0302"),
+            ["categoryId"] = await CategoryAsync("G0201"),
             ["areaId"] = await UnitAsync("蓝田街道"),
             ["leadDepartmentId"] = await UnitAsync("蓝田派出所"),
             ["mode"] = "Automatic",
@@ -132,7 +132,7 @@ public sealed class DispatchRuleTests : AppTest
     public async Task Departments_must_be_active_departments_and_the_lead_cannot_assist()
     {
         var admin = await App.SignInAsync("admin");
-        var hazard = await CategoryAsync("0302");
+        var hazard = await CategoryAsync("G0201");
         var police = await UnitAsync("蓝田派出所");
         var before = await RuleCountAsync();
 
@@ -185,13 +185,13 @@ public sealed class DispatchRuleTests : AppTest
         await (await wang.PostAsync($"/api/v1/admin/dispatch-rules/{chaoyangRule.Id}/deactivate", null)).ShouldBeProblem(HttpStatusCode.NotFound);
         await (await wang.PutAsJsonAsync($"/api/v1/admin/dispatch-rules/{chaoyangRule.Id}",
             RulesClient.Rule(chaoyangRule.CategoryId, await UnitAsync("蓝田街道"), await UnitAsync("蓝田派出所")))).ShouldBeProblem(HttpStatusCode.NotFound);
-        var elsewhere = await (await wang.TryCreateRuleAsync(RulesClient.Rule(await CategoryAsync("0302"), await UnitAsync("朝阳社区"), await UnitAsync("朝阳派出所")))).ShouldBeProblem(HttpStatusCode.BadRequest);
+        var elsewhere = await (await wang.TryCreateRuleAsync(RulesClient.Rule(await CategoryAsync("G0201"), await UnitAsync("朝阳社区"), await UnitAsync("朝阳派出所")))).ShouldBeProblem(HttpStatusCode.BadRequest);
         Assert.True(elsewhere.GetProperty("errors").TryGetProperty("areaId", out _));
-        await (await wang.TryDryRunAsync(await CategoryAsync("0103"), await UnitAsync("朝阳社区"))).ShouldBeProblem(HttpStatusCode.NotFound);
-        await (await wang.TryDryRunAsync(await CategoryAsync("0103"), at: await SpotInGridAsync("朝阳社区", 1))).ShouldBeProblem(HttpStatusCode.NotFound);
+        await (await wang.TryDryRunAsync(await CategoryAsync("E0101"), await UnitAsync("朝阳社区"))).ShouldBeProblem(HttpStatusCode.NotFound);
+        await (await wang.TryDryRunAsync(await CategoryAsync("E0101"), at: await SpotInGridAsync("朝阳社区", 1))).ShouldBeProblem(HttpStatusCode.NotFound);
 
         // The other street's rules are never used for its events either: they do not fit the place.
-        var own = await wang.DryRunAsync(await CategoryAsync("0103"), await UnitAsync("毅阳社区"));
+        var own = await wang.DryRunAsync(await CategoryAsync("E0101"), await UnitAsync("毅阳社区"));
         Assert.DoesNotContain(own.Outcomes, o => o.Rule.Id == chaoyangRule.Id);
         Assert.Equal(await RuleCountAsync(), (await admin.RulesAsync()).Count);
     }

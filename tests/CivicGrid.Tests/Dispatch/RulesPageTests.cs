@@ -20,7 +20,7 @@ public sealed class RulesPageTests : AppTest
 
         var response = await admin.PostFormAsync("/Dispatch/Rules", "/Dispatch/Rules?handler=Create", new()
         {
-            ["Input.CategoryId"] = (await CategoryAsync("0302")).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.CategoryId"] = (await CategoryAsync("G0201")).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Input.AreaId"] = (await UnitAsync("檀林社区")).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Input.LeadDepartmentId"] = (await UnitAsync("蓝田派出所")).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Input.AssistDepartmentIds"] = (await UnitAsync("蓝田街道住建办")).ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -41,7 +41,7 @@ public sealed class RulesPageTests : AppTest
 
         var response = await admin.PostFormAsync("/Dispatch/Rules", "/Dispatch/Rules?handler=Create", new()
         {
-            ["Input.CategoryId"] = (await CategoryAsync("0101")).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.CategoryId"] = (await CategoryAsync("G0501")).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Input.AreaId"] = (await UnitAsync("蓝田街道")).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Input.LeadDepartmentId"] = (await UnitAsync("蓝田派出所")).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Input.Mode"] = "Suggest",
@@ -56,7 +56,7 @@ public sealed class RulesPageTests : AppTest
     public async Task The_dry_run_page_says_who_would_get_it_and_why_the_others_lost()
     {
         var dispatcher = await App.SignInToPagesAsync("zhanghui");
-        var query = $"categoryId={await CategoryAsync("0202")}&placeId={await GridAsync("毅阳社区", 2)}";
+        var query = $"categoryId={await CategoryAsync("B0201")}&placeId={await GridAsync("毅阳社区", 2)}";
 
         var asStreet = await (await dispatcher.GetAsync($"/Dispatch/Rules/DryRun?{query}")).ShouldBePage(HttpStatusCode.OK);
         Assert.Contains("data-testid=\"dry-run-none\"", asStreet);

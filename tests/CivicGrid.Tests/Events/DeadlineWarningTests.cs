@@ -12,8 +12,8 @@ namespace CivicGrid.Tests.Events;
 /// </summary>
 public sealed class DeadlineWarningTests : AppTest
 {
-    private const string Garbage = "0103"; // calendar time
-    private const string RoadDamage = "0203"; // working time
+    private const string Garbage = "E0101"; // calendar time
+    private const string RoadDamage = "B0202"; // working time
 
     [Fact]
     public async Task A_step_turns_yellow_at_80_percent_of_its_time_and_red_after_its_deadline()

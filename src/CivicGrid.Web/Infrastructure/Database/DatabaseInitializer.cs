@@ -1,4 +1,5 @@
 using CivicGrid.Web.Calendar;
+using CivicGrid.Web.Categories;
 using CivicGrid.Web.Demo;
 using CivicGrid.Web.Events.Search;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ namespace CivicGrid.Web.Infrastructure.Database;
 
 public static class DatabaseInitializer
 {
-    /// <summary>Brings the schema up to date, plants the holiday schedules into an empty calendar and, on an empty database, the demo district.</summary>
+    /// <summary>Brings the schema up to date, plants the standard categories and the holiday schedules and, on an empty database, the demo district.</summary>
     public static async Task InitialiseDatabaseAsync(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
@@ -32,6 +33,7 @@ public static class DatabaseInitializer
         }
 
         await ChinaHolidays.SeedAsync(db, CancellationToken.None);
+        await StandardCategories.SeedAsync(db, CancellationToken.None);
         if (options.SeedDemoData)
         {
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(CancellationToken.None);
