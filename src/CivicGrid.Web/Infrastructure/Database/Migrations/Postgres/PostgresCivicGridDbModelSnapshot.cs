@@ -54,6 +54,20 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<int>("DefaultUrgency")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
+
+                    b.PrimitiveCollection<List<string>>("Examples")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Initials")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
@@ -75,6 +89,10 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.PrimitiveCollection<List<string>>("Synonyms")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<bool>("WorkingTime")
                         .HasColumnType("boolean");
 
@@ -82,6 +100,8 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("ParentId");
 
                     b.ToTable("Categories", (string)null);
                 });
@@ -956,6 +976,14 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Categories.Category", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Categories.Category", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CivicGrid.Web.Categories.CategoryDeadline", b =>

@@ -11,14 +11,32 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCivicGridDb))]
-    [Migration("20261123160000_Supervision")]
-    partial class Supervision
+    [Migration("20261123172814_RoutingAndDeadlines")]
+    partial class RoutingAndDeadlines
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
+
+            modelBuilder.Entity("CivicGrid.Web.Calendar.CalendarDay", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("CalendarDays", (string)null);
+                });
 
             modelBuilder.Entity("CivicGrid.Web.Categories.Category", b =>
                 {
@@ -29,6 +47,20 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DefaultUrgency")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
+                    b.PrimitiveCollection<string>("Examples")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Initials")
+                        .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsActive")
@@ -44,15 +76,27 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PlainName")
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("Synonyms")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("WorkingTime")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("ParentId");
 
                     b.ToTable("Categories", (string)null);
                 });
@@ -74,6 +118,54 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                     b.HasKey("CategoryId", "Step", "Urgency");
 
                     b.ToTable("CategoryDeadlines", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Dispatch.Rules.DispatchRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("AssistDepartmentIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LeadDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId");
+
+                    b.HasIndex("LeadDepartmentId");
+
+                    b.HasIndex("CategoryId", "AreaId")
+                        .IsUnique()
+                        .HasFilter("\"IsActive\"");
+
+                    b.ToTable("DispatchRules", (string)null);
                 });
 
             modelBuilder.Entity("CivicGrid.Web.Events.Attachments.Attachment", b =>
@@ -229,6 +321,9 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                     b.Property<DateTime?>("StepDeadline")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("StepWarnAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("StreetId")
                         .HasColumnType("INTEGER");
 
@@ -291,6 +386,9 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CheckedInAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("DepartmentId")
@@ -388,6 +486,9 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
 
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("DispatchRuleId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("EventId")
                         .HasColumnType("INTEGER");
@@ -852,12 +953,41 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CivicGrid.Web.Categories.Category", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Categories.Category", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("CivicGrid.Web.Categories.CategoryDeadline", b =>
                 {
                     b.HasOne("CivicGrid.Web.Categories.Category", null)
                         .WithMany("Deadlines")
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Dispatch.Rules.DispatchRule", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CivicGrid.Web.Categories.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CivicGrid.Web.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("LeadDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCivicGridDb))]
-    [Migration("20261123160129_DispatchRules")]
-    partial class DispatchRules
+    [Migration("20261123172851_RoutingAndDeadlines")]
+    partial class RoutingAndDeadlines
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -25,6 +25,24 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("CivicGrid.Web.Calendar.CalendarDay", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("CalendarDays", (string)null);
+                });
 
             modelBuilder.Entity("CivicGrid.Web.Categories.Category", b =>
                 {
@@ -38,6 +56,20 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<int>("DefaultUrgency")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
+
+                    b.PrimitiveCollection<List<string>>("Examples")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Initials")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
@@ -60,10 +92,19 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.PrimitiveCollection<List<string>>("Synonyms")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<bool>("WorkingTime")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("ParentId");
 
                     b.ToTable("Categories", (string)null);
                 });
@@ -254,6 +295,9 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<DateTime?>("OverdueNoticedFor")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("PlacePath")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -287,6 +331,9 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<DateTime?>("StepDeadline")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("StepWarnAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int?>("StreetId")
@@ -334,6 +381,12 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
 
                     b.HasIndex("HolderUnitId", "StepDeadline", "Urgency", "Id")
                         .IsDescending(false, false, true, false);
+
+                    b.HasIndex(new[] { "StepDeadline" }, "IX_Events_OpenDeadline")
+                        .HasFilter("\"StepDeadline\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "StepDeadline" }, "IX_Events_OverdueUnnoticed")
+                        .HasFilter("\"StepDeadline\" IS NOT NULL AND (\"OverdueNoticedFor\" IS NULL OR \"OverdueNoticedFor\" <> \"StepDeadline\")");
 
                     b.ToTable("Events", (string)null);
                 });
@@ -731,6 +784,139 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("OrgUnits", (string)null);
                 });
 
+            modelBuilder.Entity("CivicGrid.Web.Supervision.OverdueNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("Deadline")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("HolderUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("NoticedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SupervisorUnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HolderUnitId");
+
+                    b.HasIndex("EventId", "Deadline")
+                        .IsUnique();
+
+                    b.HasIndex("SupervisorUnitId", "NoticedAt");
+
+                    b.ToTable("OverdueNotices", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Supervision.SupervisionOrder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AddresseeUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AddresseeUnitName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Assessment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("ConcludedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConcluderName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTime>("Deadline")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("IssuerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("IssuerName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("IssuerUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("IssuerUnitName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("RepliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReplierName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("ReplierUnitName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("UnansweredNoticedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddresseeUnitId");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("IssuerUnitId");
+
+                    b.HasIndex("IssuerId", "IssuedAt");
+
+                    b.HasIndex(new[] { "Deadline" }, "IX_SupervisionOrders_Unnoticed")
+                        .HasFilter("\"RepliedAt\" IS NULL AND \"UnansweredNoticedAt\" IS NULL");
+
+                    b.ToTable("SupervisionOrders", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.Property<int>("Id")
@@ -793,6 +979,14 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Categories.Category", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Categories.Category", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CivicGrid.Web.Categories.CategoryDeadline", b =>
@@ -959,6 +1153,48 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Supervision.OverdueNotice", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CivicGrid.Web.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("HolderUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CivicGrid.Web.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("SupervisorUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Supervision.SupervisionOrder", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("AddresseeUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CivicGrid.Web.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CivicGrid.Web.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("IssuerUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>

@@ -6,16 +6,135 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Supervision : Migration
+    public partial class RoutingAndDeadlines : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "DispatchRuleId",
+                table: "TimelineEntries",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.AddColumn<DateTime>(
                 name: "OverdueNoticedFor",
                 table: "Events",
                 type: "TEXT",
                 nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "StepWarnAt",
+                table: "Events",
+                type: "TEXT",
+                nullable: true);
+
+            // Events already open get their yellow point at 80% of the time from their last change to
+            // their deadline: the step's start is not stored, and the last change is at or after it,
+            // so an old event turns yellow late rather than early.
+            migrationBuilder.Sql("""
+                UPDATE "Events" SET "StepWarnAt" = rtrim(rtrim(strftime('%Y-%m-%d %H:%M:%f', julianday("UpdatedAt") + 0.8 * (julianday("StepDeadline") - julianday("UpdatedAt"))), '0'), '.') WHERE "StepDeadline" IS NOT NULL;
+                """);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "CheckedInAt",
+                table: "EventAssignments",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "DefaultUrgency",
+                table: "Categories",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 1);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Examples",
+                table: "Categories",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "[]");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Initials",
+                table: "Categories",
+                type: "TEXT",
+                maxLength: 500,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<int>(
+                name: "ParentId",
+                table: "Categories",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Synonyms",
+                table: "Categories",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "[]");
+
+            migrationBuilder.AddColumn<bool>(
+                name: "WorkingTime",
+                table: "Categories",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "CalendarDays",
+                columns: table => new
+                {
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarDays", x => x.Date);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DispatchRules",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CategoryId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AreaId = table.Column<int>(type: "INTEGER", nullable: false),
+                    LeadDepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AssistDepartmentIds = table.Column<string>(type: "TEXT", nullable: false),
+                    Mode = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DispatchRules", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DispatchRules_Categories_CategoryId",
+                        column: x => x.CategoryId,
+                        principalTable: "Categories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DispatchRules_OrgUnits_AreaId",
+                        column: x => x.AreaId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DispatchRules_OrgUnits_LeadDepartmentId",
+                        column: x => x.LeadDepartmentId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
 
             migrationBuilder.CreateTable(
                 name: "OverdueNotices",
@@ -115,6 +234,28 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                 filter: "\"StepDeadline\" IS NOT NULL AND (\"OverdueNoticedFor\" IS NULL OR \"OverdueNoticedFor\" <> \"StepDeadline\")");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Categories_ParentId",
+                table: "Categories",
+                column: "ParentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DispatchRules_AreaId",
+                table: "DispatchRules",
+                column: "AreaId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DispatchRules_CategoryId_AreaId",
+                table: "DispatchRules",
+                columns: new[] { "CategoryId", "AreaId" },
+                unique: true,
+                filter: "\"IsActive\"");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DispatchRules_LeadDepartmentId",
+                table: "DispatchRules",
+                column: "LeadDepartmentId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OverdueNotices_EventId_Deadline",
                 table: "OverdueNotices",
                 columns: new[] { "EventId", "Deadline" },
@@ -155,11 +296,29 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                 table: "SupervisionOrders",
                 column: "Deadline",
                 filter: "\"RepliedAt\" IS NULL AND \"UnansweredNoticedAt\" IS NULL");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Categories_Categories_ParentId",
+                table: "Categories",
+                column: "ParentId",
+                principalTable: "Categories",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Categories_Categories_ParentId",
+                table: "Categories");
+
+            migrationBuilder.DropTable(
+                name: "CalendarDays");
+
+            migrationBuilder.DropTable(
+                name: "DispatchRules");
+
             migrationBuilder.DropTable(
                 name: "OverdueNotices");
 
@@ -174,9 +333,49 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                 name: "IX_Events_OverdueUnnoticed",
                 table: "Events");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Categories_ParentId",
+                table: "Categories");
+
+            migrationBuilder.DropColumn(
+                name: "DispatchRuleId",
+                table: "TimelineEntries");
+
             migrationBuilder.DropColumn(
                 name: "OverdueNoticedFor",
                 table: "Events");
+
+            migrationBuilder.DropColumn(
+                name: "StepWarnAt",
+                table: "Events");
+
+            migrationBuilder.DropColumn(
+                name: "CheckedInAt",
+                table: "EventAssignments");
+
+            migrationBuilder.DropColumn(
+                name: "DefaultUrgency",
+                table: "Categories");
+
+            migrationBuilder.DropColumn(
+                name: "Examples",
+                table: "Categories");
+
+            migrationBuilder.DropColumn(
+                name: "Initials",
+                table: "Categories");
+
+            migrationBuilder.DropColumn(
+                name: "ParentId",
+                table: "Categories");
+
+            migrationBuilder.DropColumn(
+                name: "Synonyms",
+                table: "Categories");
+
+            migrationBuilder.DropColumn(
+                name: "WorkingTime",
+                table: "Categories");
         }
     }
 }
