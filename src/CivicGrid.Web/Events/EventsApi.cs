@@ -39,7 +39,7 @@ public static class EventsApi
 
         api.MapGet("/todo", TodoAsync).WithSummary("What waits on me or my unit, the nearest deadline first");
         api.MapGet("/done", DoneAsync).WithSummary("Events I have acted on, the latest first");
-        api.MapGet("/todo/counts", CountsAsync).WithSummary("To-do, overdue and done counts");
+        api.MapGet("/todo/counts", CountsAsync).WithSummary("To-do, overdue, nearly due and done counts");
         return api;
     }
 
