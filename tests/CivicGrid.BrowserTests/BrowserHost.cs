@@ -38,7 +38,10 @@ public sealed class BrowserHost : IAsyncLifetime
         await page.GetByTestId("user-name").FillAsync(userName);
         await page.GetByTestId("password").FillAsync(password);
         await page.GetByTestId("sign-in").ClickAsync();
-        await page.WaitForURLAsync("**/Events/Todo**");
+        // Wait for the to-do page itself rather than its load event: under load Chromium has been seen
+        // to report network idle but never "load" for this page, which failed a test after 60 s.
+        await page.WaitForURLAsync("**/Events/Todo**", new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page.GetByTestId("tab-todo")).ToBeVisibleAsync();
         return page;
     }
 
