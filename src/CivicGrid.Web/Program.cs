@@ -9,6 +9,7 @@ using CivicGrid.Web.Identity;
 using CivicGrid.Web.Infrastructure;
 using CivicGrid.Web.Infrastructure.Caching;
 using CivicGrid.Web.Infrastructure.Database;
+using CivicGrid.Web.Notifications;
 using CivicGrid.Web.Organisation;
 using CivicGrid.Web.Supervision;
 using Scalar.AspNetCore;
@@ -26,6 +27,7 @@ builder.Services.AddGeography();
 builder.Services.AddEvents();
 builder.Services.AddDispatch();
 builder.Services.AddSupervision();
+builder.Services.AddNotifications();
 builder.Services.AddDemo();
 
 var app = builder.Build();

@@ -54,6 +54,8 @@ public class Event
     /// <see cref="StepDeadline"/> the sweep may claim the event; the claim copies one onto the other.
     /// </summary>
     public DateTime? OverdueNoticedFor { get; set; }
+    /// <summary>The warning point whose passing the sweep has already told the holder of; claimed the same way as <see cref="OverdueNoticedFor"/>.</summary>
+    public DateTime? WarnNoticedFor { get; set; }
     public int ReworkCount { get; set; }
 
     public DateTime ReportedAt { get; set; }

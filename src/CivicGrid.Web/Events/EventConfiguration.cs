@@ -41,6 +41,7 @@ public sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         // The overdue sweep: only open events whose current deadline is not yet noticed, so old
         // overdue events already recorded are never read again. The sweep's SQL repeats this filter.
         e.HasIndex(x => x.StepDeadline, "IX_Events_OverdueUnnoticed").HasFilter(Supervision.OverdueSweep.UnnoticedFilter);
+        e.HasIndex(x => x.StepWarnAt, "IX_Events_WarningUnnoticed").HasFilter(Supervision.OverdueSweep.UnwarnedFilter);
         // The centre's overdue list: open events only (closed ones have no deadline), oldest deadline first.
         e.HasIndex(x => x.StepDeadline, "IX_Events_OpenDeadline").HasFilter("\"StepDeadline\" IS NOT NULL");
         e.HasIndex(x => x.ReporterId);

@@ -6,6 +6,7 @@ using CivicGrid.Web.Identity;
 using CivicGrid.Web.Infrastructure.Caching;
 using CivicGrid.Web.Infrastructure.Database;
 using CivicGrid.Web.Infrastructure.Problems;
+using CivicGrid.Web.Notifications;
 using CivicGrid.Web.Organisation;
 
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,7 @@ public sealed class EventReporting(
     ReferenceSnapshot<CategoryCatalogue> catalogue,
     ReferenceSnapshot<OrganisationTree> organisation,
     IncidentPlaces places,
+    EventNotices notices,
     TimeProvider clock)
 {
     private static readonly StaffRole[] SolversOnSpot = [StaffRole.GridWorker, StaffRole.CommunityHead];
@@ -82,6 +84,7 @@ public sealed class EventReporting(
             e.Number = await numbers.NextAsync(now.Year, ct);
             e.IndexText();
             db.Events.Add(e);
+            await notices.AfterReportAsync(e, caller, ct);
             await db.SaveChangesAsync(ct);
             return e;
         }

@@ -4,6 +4,7 @@ using CivicGrid.Web.Identity;
 using CivicGrid.Web.Infrastructure.Caching;
 using CivicGrid.Web.Infrastructure.Database;
 using CivicGrid.Web.Infrastructure.Problems;
+using CivicGrid.Web.Notifications;
 using CivicGrid.Web.Organisation;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ namespace CivicGrid.Web.Supervision;
 /// entry in one save, or nothing. Who may: the issuer is a leader or centre dispatcher overseeing
 /// the event's place; the answer comes from the unit holding the event; the issuer concludes.
 /// </summary>
-public sealed class SupervisionOrders(CivicGridDb db, ReferenceSnapshot<OrganisationTree> organisation, TimeProvider clock)
+public sealed class SupervisionOrders(CivicGridDb db, ReferenceSnapshot<OrganisationTree> organisation, EventNotices notices, TimeProvider clock)
 {
     public async Task<SupervisionOrder> IssueAsync(long eventId, IssueOrderRequest request, Caller caller, CancellationToken ct)
     {
@@ -57,6 +58,7 @@ public sealed class SupervisionOrders(CivicGridDb db, ReferenceSnapshot<Organisa
         };
         db.SupervisionOrders.Add(order);
         db.TimelineEntries.Add(SupervisionTimeline.ByCaller(e.Id, EventAction.Supervise, e.Status, caller, holder.Id, holder.Name, order.Note, now));
+        await notices.AfterSupervisionIssuedAsync(order, caller, ct);
         await db.SaveChangesAsync(ct);
         return order;
     }
@@ -85,6 +87,7 @@ public sealed class SupervisionOrders(CivicGridDb db, ReferenceSnapshot<Organisa
         order.Outcome = now <= order.Deadline ? SupervisionOutcome.AnsweredOnTime : SupervisionOutcome.AnsweredLate;
         order.Version++;
         db.TimelineEntries.Add(SupervisionTimeline.ByCaller(e.Id, EventAction.SupervisionReply, e.Status, caller, null, null, order.Reply, now));
+        await notices.AfterSupervisionReplyAsync(order, caller, ct);
         await db.SaveChangesAsync(ct);
         return order;
     }

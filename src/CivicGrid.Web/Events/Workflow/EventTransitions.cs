@@ -5,6 +5,7 @@ using CivicGrid.Web.Identity;
 using CivicGrid.Web.Infrastructure.Caching;
 using CivicGrid.Web.Infrastructure.Database;
 using CivicGrid.Web.Infrastructure.Problems;
+using CivicGrid.Web.Notifications;
 using CivicGrid.Web.Organisation;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,6 +22,7 @@ public sealed class EventTransitions(
     EventMerging merging,
     EventRelocation relocation,
     DispatchRules rules,
+    EventNotices notices,
     TimeProvider clock)
 {
     public async Task<Event> ApplyAsync(long eventId, EventAction action, TransitionRequest request, Caller caller, CancellationToken ct)
@@ -49,6 +51,7 @@ public sealed class EventTransitions(
         var attachments = await ValidateAsync(e, transition, request, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var from = e.Status;
+        var previousHolder = e.HolderUnitId;
         var effect = await ApplyEffectAsync(e, action, request, caller, now, ct);
 
         e.Status = transition.To ?? e.Status;
@@ -65,6 +68,7 @@ public sealed class EventTransitions(
         entry.TargetUnitName = effect.TargetLabel ?? entry.TargetUnitName;
         entry.Attachments.AddRange(attachments);
         e.Timeline.Add(entry);
+        await notices.AfterTransitionAsync(e, action, previousHolder, caller.UserId, caller.DisplayName, request.Note, ct);
 
         if (action == EventAction.Register)
         {
@@ -277,6 +281,7 @@ public sealed class EventTransitions(
         }
 
         var row = await rules.RowAsync(rule, ct);
+        var previousHolder = e.HolderUnitId;
         DispatchTo(e, caller.UnitId, rule.LeadDepartmentId, rule.AssistDepartmentIds, now);
         var from = e.Status;
         e.Status = EventStatus.Dispatched;
@@ -297,6 +302,7 @@ public sealed class EventTransitions(
             DispatchRuleId = rule.Id,
             At = now,
         });
+        await notices.AfterTransitionAsync(e, EventAction.Dispatch, previousHolder, Guid.Empty, TimelineEntry.SystemActorName, null, ct);
     }
 
     private static void DispatchTo(Event e, int centreId, int leadId, IEnumerable<int> assistIds, DateTime now)

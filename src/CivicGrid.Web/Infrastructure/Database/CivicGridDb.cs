@@ -5,6 +5,7 @@ using CivicGrid.Web.Events;
 using CivicGrid.Web.Events.Attachments;
 using CivicGrid.Web.Geography;
 using CivicGrid.Web.Identity;
+using CivicGrid.Web.Notifications;
 using CivicGrid.Web.Organisation;
 using CivicGrid.Web.Supervision;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -35,6 +36,10 @@ public abstract class CivicGridDb(DbContextOptions options) : IdentityUserContex
     public DbSet<OverdueNotice> OverdueNotices => Set<OverdueNotice>();
     public DbSet<SupervisionOrder> SupervisionOrders => Set<SupervisionOrder>();
     public DbSet<DispatchRule> DispatchRules => Set<DispatchRule>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>();
+    public DbSet<DeliveryAttempt> DeliveryAttempts => Set<DeliveryAttempt>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

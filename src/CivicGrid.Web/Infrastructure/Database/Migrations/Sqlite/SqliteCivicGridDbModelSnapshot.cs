@@ -339,6 +339,9 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("WarnNoticedFor")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BuildingId");
@@ -372,6 +375,9 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
 
                     b.HasIndex(new[] { "StepDeadline" }, "IX_Events_OverdueUnnoticed")
                         .HasFilter("\"StepDeadline\" IS NOT NULL AND (\"OverdueNoticedFor\" IS NULL OR \"OverdueNoticedFor\" <> \"StepDeadline\")");
+
+                    b.HasIndex(new[] { "StepWarnAt" }, "IX_Events_WarningUnnoticed")
+                        .HasFilter("\"StepWarnAt\" IS NOT NULL AND (\"WarnNoticedFor\" IS NULL OR \"WarnNoticedFor\" <> \"StepWarnAt\")");
 
                     b.ToTable("Events", (string)null);
                 });
@@ -714,6 +720,212 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                     b.HasIndex("UnitId", "Role");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Notifications.DeliveryAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Permanent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProviderMessageId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("MessageKey");
+
+                    b.ToTable("DeliveryAttempts");
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EventNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SupervisionOrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("SupervisionOrderId");
+
+                    b.HasIndex("RecipientId", "CreatedAt");
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Notifications.NotificationDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LeaseToken")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NotificationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProviderMessageId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageKey");
+
+                    b.HasIndex("NotificationId", "Channel")
+                        .IsUnique();
+
+                    b.HasIndex("RecipientId", "Channel", "SentAt");
+
+                    b.HasIndex("Status", "Channel", "DueAt");
+
+                    b.ToTable("NotificationDeliveries");
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Notifications.NotificationPreference", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DigestMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmailKinds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("QuietFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("QuietUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SmsKinds")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("NotificationPreferences");
                 });
 
             modelBuilder.Entity("CivicGrid.Web.Organisation.OrgUnit", b =>
@@ -1114,6 +1326,41 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("CivicGrid.Web.Notifications.Notification", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Events.Event", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CivicGrid.Web.Supervision.SupervisionOrder", "SupervisionOrder")
+                        .WithMany()
+                        .HasForeignKey("SupervisionOrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Event");
+
+                    b.Navigation("SupervisionOrder");
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Notifications.NotificationDelivery", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Notifications.Notification", null)
+                        .WithMany("Deliveries")
+                        .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Notifications.NotificationPreference", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Identity.StaffUser", null)
+                        .WithOne()
+                        .HasForeignKey("CivicGrid.Web.Notifications.NotificationPreference", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CivicGrid.Web.Organisation.OrgUnit", b =>
                 {
                     b.HasOne("CivicGrid.Web.Organisation.OrgUnit", "Parent")
@@ -1217,6 +1464,11 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
             modelBuilder.Entity("CivicGrid.Web.Geography.Building", b =>
                 {
                     b.Navigation("Units");
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Notifications.Notification", b =>
+                {
+                    b.Navigation("Deliveries");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,11 @@
+namespace CivicGrid.Web.Notifications;
+
+public static class NotificationServices
+{
+    public static IServiceCollection AddNotifications(this IServiceCollection services)
+    {
+        services.AddScoped<NotificationOutbox>();
+        services.AddScoped<EventNotices>();
+        return services;
+    }
+}
