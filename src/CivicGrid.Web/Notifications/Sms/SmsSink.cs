@@ -25,9 +25,9 @@ public sealed class SmsSink(TimeProvider clock, ILogger<SmsSink> log) : ISmsGate
         {
             var sms = new SinkedSms($"sink-{Guid.NewGuid():N}", message.Key, message.Phone, message.Text, message.Template, clock.GetUtcNow().UtcDateTime);
             _messages.Enqueue(sms);
-            while (_messages.Count > Capacity && _messages.TryDequeue(out var dropped) && dropped is not null)
+            while (_messages.Count > Capacity && _messages.TryDequeue(out var dropped))
             {
-                _keys.TryRemove(dropped.Key, out _);
+                _keys.TryRemove(dropped.Key, out string? _);
             }
 
             log.LogInformation("SMS to {Phone} ({Template}): {Text}", message.Phone, message.Template, message.Text);
