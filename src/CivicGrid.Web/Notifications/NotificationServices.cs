@@ -6,6 +6,8 @@ public static class NotificationServices
     {
         services.AddScoped<NotificationOutbox>();
         services.AddScoped<EventNotices>();
+        services.AddSingleton<Texts.NotificationTemplates>();
+        services.AddSingleton<Sms.SmsSink>();
         return services;
     }
 }
