@@ -12,7 +12,7 @@ namespace CivicGrid.BrowserTests;
 /// </summary>
 public sealed class BrowserHost : IAsyncLifetime
 {
-    public CivicGridFactory App { get; } = new();
+    public CivicGridFactory App { get; } = new() { DeliverNotificationsInBackground = true };
     public string BaseUrl { get; private set; } = "";
     private IPlaywright? _playwright;
     private IBrowser? _browser;

@@ -25,6 +25,12 @@ public sealed class CivicGridFactory : WebApplicationFactory<Program>
 
     public string UploadFolder => Path.Combine(_folder, "uploads");
 
+    /// <summary>
+    /// Off by default: tests deliver notifications when they say so (one delivery round at a time),
+    /// like the overdue sweep. Real-time tests and the browser host turn the worker on.
+    /// </summary>
+    public bool DeliverNotificationsInBackground { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -35,6 +41,7 @@ public sealed class CivicGridFactory : WebApplicationFactory<Program>
         builder.UseSetting("Geography:ImportFolder", Path.Combine(_folder, "grid-imports"));
         // Tests sweep for overdue deadlines when they say so (SupervisionClient.SweepAsync), not whenever the clock moves.
         builder.UseSetting("Supervision:SweepInBackground", "false");
+        builder.UseSetting("Notifications:Delivery:InBackground", DeliverNotificationsInBackground ? "true" : "false");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
