@@ -47,25 +47,16 @@ public sealed class DeliveryLog(CivicGridDb db, DeliverySignal signal, TimeProvi
         var channel = Parse<NotificationChannel>(filter.Channel, "channel", check);
         check.ThrowIfInvalid();
 
-        var rows = Rows(Administrators.ScopeOf(caller));
-        var failed = await rows.CountAsync(r => r.Status == DeliveryStatus.Failed, ct);
-        if (status is { } s)
-        {
-            rows = rows.Where(r => r.Status == s);
-        }
-
-        if (channel is { } c)
-        {
-            rows = rows.Where(r => r.Channel == c);
-        }
-
-        var page = await rows.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).ToPageAsync(new PageRequest(filter.Page, filter.PageSize), ct);
+        var scope = Administrators.ScopeOf(caller);
+        var failed = await InScope(scope).CountAsync(d => d.Status == DeliveryStatus.Failed, ct);
+        var chosen = InScope(scope).Where(d => (status == null || d.Status == status) && (channel == null || d.Channel == channel));
+        var page = await Rows(chosen).ToPageAsync(new PageRequest(filter.Page, filter.PageSize), ct);
         return new DeliveryList(page, failed);
     }
 
     public async Task<DeliveryDetail> GetAsync(long id, Caller caller, CancellationToken ct)
     {
-        var row = await Rows(Administrators.ScopeOf(caller)).SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw DomainException.NotFound();
+        var row = await Rows(InScope(Administrators.ScopeOf(caller)).Where(d => d.Id == id)).SingleOrDefaultAsync(ct) ?? throw DomainException.NotFound();
         var attempts = row.MessageKey is null ? []
             : await db.DeliveryAttempts.AsNoTracking()
                 .Where(a => a.MessageKey == row.MessageKey && a.RecipientId == row.RecipientId)
@@ -100,11 +91,16 @@ public sealed class DeliveryLog(CivicGridDb db, DeliverySignal signal, TimeProvi
         return await GetAsync(id, caller, ct);
     }
 
-    private IQueryable<DeliveryRow> Rows(string scope) =>
-        from d in db.NotificationDeliveries.AsNoTracking()
+    /// <summary>Deliveries to people whose unit lies in the administrator's subtree.</summary>
+    private IQueryable<NotificationDelivery> InScope(string scope) =>
+        db.NotificationDeliveries.AsNoTracking().Where(d => db.Users.Any(u => u.Id == d.RecipientId && u.Unit!.Path.StartsWith(scope)));
+
+    /// <summary>The newest notifications first.</summary>
+    private IQueryable<DeliveryRow> Rows(IQueryable<NotificationDelivery> deliveries) =>
+        from d in deliveries
         join n in db.Notifications on d.NotificationId equals n.Id
         join u in db.Users on d.RecipientId equals u.Id
-        where u.Unit!.Path.StartsWith(scope)
+        orderby n.CreatedAt descending, d.Id descending
         select new DeliveryRow(d.Id, n.Id, n.CreatedAt, u.Id, u.DisplayName, n.Kind, n.EventId, n.EventNumber, d.Channel, d.Status, d.Attempts, d.DueAt, d.SentAt, d.MessageKey, d.ProviderMessageId, d.LastError);
 
     private static T? Parse<T>(string? value, string field, Validation check) where T : struct, Enum
