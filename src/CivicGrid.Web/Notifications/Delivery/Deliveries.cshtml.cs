@@ -33,7 +33,7 @@ public sealed class DeliveriesModel(DeliveryLog log, CallerAccessor callers, ISt
         }
         catch (DomainException refusal)
         {
-            ModelState.AddRefusal(text, refusal, field => field);
+            ModelState.AddRefusal(text, refusal, field => char.ToUpperInvariant(field[0]) + field[1..]);
             Response.StatusCode = refusal.Status;
         }
 
@@ -46,7 +46,7 @@ public sealed class DeliveriesModel(DeliveryLog log, CallerAccessor callers, ISt
         try
         {
             await log.RetryAsync(id, caller, ct);
-            return RedirectToPage(new { Status, Channel, page = PageNumber });
+            return RedirectToPage(new { Status, Channel });
         }
         catch (DomainException refusal)
         {
