@@ -10,6 +10,7 @@ using CivicGrid.Web.Infrastructure;
 using CivicGrid.Web.Infrastructure.Caching;
 using CivicGrid.Web.Infrastructure.Database;
 using CivicGrid.Web.Notifications;
+using CivicGrid.Web.Notifications.Delivery;
 using CivicGrid.Web.Organisation;
 using CivicGrid.Web.Supervision;
 using Scalar.AspNetCore;
@@ -57,6 +58,7 @@ app.MapPlaceCodesApi();
 app.MapEventMapApi();
 app.MapGridAdministrationApi();
 app.MapBuildingAdministrationApi();
+app.MapNotificationDeliveriesApi();
 app.MapRazorPages();
 
 await app.InitialiseDatabaseAsync();

@@ -60,20 +60,20 @@ public sealed class DemoData(CivicGridDb db, UserManager<StaffUser> users, TimeP
         await MapAsync(communities, ct);
         await SeedDispatchRulesAsync(district, landian, chaoyang, ct);
 
-        await AccountAsync("qiumeiling", "邱美灵", StaffRole.GridWorker, yiyang.Grids[2]);
-        await AccountAsync("linxiaohua", "林晓华", StaffRole.GridWorker, yiyang.Grids[0]);
-        await AccountAsync("zhengwei", "郑伟", StaffRole.GridWorker, tanlin.Grids[0]);
-        await AccountAsync("chenliting", "陈立婷", StaffRole.CommunityHead, yiyang.Community);
-        await AccountAsync("huangyan", "黄燕", StaffRole.CommunityHead, tanlin.Community);
-        await AccountAsync("xujing", "许静", StaffRole.CommunityHead, chaoyangCommunity.Community);
-        await AccountAsync("wangjun", "王军", StaffRole.Dispatcher, landianCentre);
-        await AccountAsync("zhanghui", "张辉", StaffRole.Dispatcher, districtCentre);
-        await AccountAsync("liuqiang", "刘强", StaffRole.DepartmentHandler, chengguan);
-        await AccountAsync("zhoumin", "周敏", StaffRole.DepartmentHandler, police);
-        await AccountAsync("wuhong", "吴红", StaffRole.DepartmentHandler, market);
-        await AccountAsync("yangfan", "杨帆", StaffRole.DepartmentHandler, chaoyangChengguan);
-        await AccountAsync("liming", "李明", StaffRole.Leader, district);
-        await AccountAsync("admin", "系统管理员", StaffRole.Administrator, district);
+        await AccountAsync("qiumeiling", "邱美灵", StaffRole.GridWorker, yiyang.Grids[2], "13805950001");
+        await AccountAsync("linxiaohua", "林晓华", StaffRole.GridWorker, yiyang.Grids[0], "13805950002");
+        await AccountAsync("zhengwei", "郑伟", StaffRole.GridWorker, tanlin.Grids[0], "13805950003");
+        await AccountAsync("chenliting", "陈立婷", StaffRole.CommunityHead, yiyang.Community, "13805950004");
+        await AccountAsync("huangyan", "黄燕", StaffRole.CommunityHead, tanlin.Community, "13805950005");
+        await AccountAsync("xujing", "许静", StaffRole.CommunityHead, chaoyangCommunity.Community, "13805950006");
+        await AccountAsync("wangjun", "王军", StaffRole.Dispatcher, landianCentre, "13805950007");
+        await AccountAsync("zhanghui", "张辉", StaffRole.Dispatcher, districtCentre, "13805950008");
+        await AccountAsync("liuqiang", "刘强", StaffRole.DepartmentHandler, chengguan, "13805950009");
+        await AccountAsync("zhoumin", "周敏", StaffRole.DepartmentHandler, police, "13805950010");
+        await AccountAsync("wuhong", "吴红", StaffRole.DepartmentHandler, market, "13805950011");
+        await AccountAsync("yangfan", "杨帆", StaffRole.DepartmentHandler, chaoyangChengguan, "13805950012");
+        await AccountAsync("liming", "李明", StaffRole.Leader, district, "13805950013");
+        await AccountAsync("admin", "系统管理员", StaffRole.Administrator, district, "13805950014");
     }
 
     private sealed record CommunityUnits(OrgUnit Community, OrgUnit Street, List<OrgUnit> Grids);
@@ -135,9 +135,10 @@ public sealed class DemoData(CivicGridDb db, UserManager<StaffUser> users, TimeP
         return unit;
     }
 
-    private async Task AccountAsync(string userName, string displayName, StaffRole role, OrgUnit unit)
+    /// <param name="phone">Where the demo's SMS notices go (to the development sink).</param>
+    private async Task AccountAsync(string userName, string displayName, StaffRole role, OrgUnit unit, string phone)
     {
-        var user = new StaffUser { UserName = userName, DisplayName = displayName, Role = role, UnitId = unit.Id, LockoutEnabled = true };
+        var user = new StaffUser { UserName = userName, DisplayName = displayName, Role = role, UnitId = unit.Id, LockoutEnabled = true, PhoneNumber = phone };
         var result = await users.CreateAsync(user, Password);
         if (!result.Succeeded)
         {

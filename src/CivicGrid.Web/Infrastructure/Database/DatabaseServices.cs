@@ -1,5 +1,7 @@
 using CivicGrid.Web.Infrastructure.Caching;
+using CivicGrid.Web.Notifications.Delivery;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CivicGrid.Web.Infrastructure.Database;
 
@@ -14,17 +16,26 @@ public static class DatabaseServices
         switch (options.Provider)
         {
             case DatabaseProvider.Postgres:
-                services.AddDbContextPool<CivicGridDb, PostgresCivicGridDb>((provider, db) => db.UseNpgsql(WithPreparedStatements(options.ConnectionString)).AddInterceptors(provider.GetRequiredService<ReferenceSnapshotInvalidator>(), provider.GetRequiredService<ReferenceSnapshotCommitWatcher>()));
+                services.AddDbContextPool<CivicGridDb, PostgresCivicGridDb>((provider, db) => db.UseNpgsql(WithPreparedStatements(options.ConnectionString)).AddInterceptors(Interceptors(provider)));
                 break;
             default:
                 EnsureSqliteFolder(options.ConnectionString);
-                services.AddDbContextPool<CivicGridDb, SqliteCivicGridDb>((provider, db) => db.UseSqlite(options.ConnectionString).AddInterceptors(provider.GetRequiredService<ReferenceSnapshotInvalidator>(), provider.GetRequiredService<ReferenceSnapshotCommitWatcher>()));
+                services.AddDbContextPool<CivicGridDb, SqliteCivicGridDb>((provider, db) => db.UseSqlite(options.ConnectionString).AddInterceptors(Interceptors(provider)));
                 break;
         }
 
         services.AddHealthChecks().AddDbContextCheck<CivicGridDb>("database");
         return services;
     }
+
+    /// <summary>Whoever must hear of a save or a commit: the reference caches, and the delivery worker.</summary>
+    private static IInterceptor[] Interceptors(IServiceProvider provider) =>
+    [
+        provider.GetRequiredService<ReferenceSnapshotInvalidator>(),
+        provider.GetRequiredService<ReferenceSnapshotCommitWatcher>(),
+        provider.GetRequiredService<NotificationCommitWatcher>(),
+        provider.GetRequiredService<NotificationCommitWatcher.Transactions>(),
+    ];
 
     /// <summary>
     /// The same few statements run thousands of times a minute (report, to-do, transitions): let
