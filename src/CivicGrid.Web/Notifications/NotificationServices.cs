@@ -1,3 +1,6 @@
+using CivicGrid.Web.Infrastructure;
+using CivicGrid.Web.Notifications.Sms;
+
 namespace CivicGrid.Web.Notifications;
 
 public static class NotificationServices
@@ -6,8 +9,12 @@ public static class NotificationServices
     {
         services.AddScoped<NotificationOutbox>();
         services.AddScoped<EventNotices>();
+        services.AddSettings<Texts.NotificationTextOptions>(Texts.NotificationTextOptions.Section);
         services.AddSingleton<Texts.NotificationTemplates>();
-        services.AddSingleton<Sms.SmsSink>();
+        services.AddSingleton<SmsSink>();
+        services.AddSmsGateways();
+        services.AddSettings<Email.EmailOptions>(Email.EmailOptions.Section);
+        services.AddSingleton<Delivery.INotificationChannel, Email.EmailChannel>();
         return services;
     }
 }
