@@ -2,6 +2,7 @@
 # Benchmarks on SQLite and on a private PostgreSQL cluster: scripts/bench.sh [events] [seconds] [concurrency]
 # The grid index alone (no database): scripts/bench.sh geography [grids] [lookups] [tolerance metres]
 # Category suggestion against the labelled set: scripts/bench.sh suggestions [file]
+# SMS throughput through the HTTP gateway against a local server: scripts/bench.sh sms [messages] [concurrencies, e.g. 16,1]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build bench/CivicGrid.Bench -c Release >/dev/null
@@ -10,6 +11,12 @@ run() { dotnet bench/CivicGrid.Bench/bin/Release/net10.0/CivicGrid.Bench.dll "$@
 if [ "${1:-}" = suggestions ]; then
   shift
   run suggestions "$@"
+  exit
+fi
+
+if [ "${1:-}" = sms ]; then
+  shift
+  run sms "$@"
   exit
 fi
 

@@ -11,6 +11,14 @@ using Microsoft.EntityFrameworkCore;
 // measures only the grid index (no database, no HTTP); scripts/bench.sh geography runs it.
 // dotnet run -c Release --project bench/CivicGrid.Bench -- suggestions [bench/data/category-suggestions.tsv]
 // measures category suggestion against the labelled descriptions; scripts/bench.sh suggestions runs it.
+// dotnet run -c Release --project bench/CivicGrid.Bench -- sms [messages=5000] [concurrency=16,1]
+// measures SMS throughput through the HTTP gateway against a local server; scripts/bench.sh sms runs it.
+if (args.ElementAtOrDefault(0) == "sms")
+{
+    await SmsBench.RunAsync(int.Parse(args.ElementAtOrDefault(1) ?? "5000"), (args.ElementAtOrDefault(2) ?? "16,1").Split(',').Select(int.Parse).ToList());
+    return;
+}
+
 if (args.ElementAtOrDefault(0) == "suggestions")
 {
     SuggestionBench.Run(args.ElementAtOrDefault(1) ?? "bench/data/category-suggestions.tsv");

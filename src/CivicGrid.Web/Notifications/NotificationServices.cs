@@ -11,6 +11,7 @@ public static class NotificationServices
     {
         services.AddScoped<NotificationOutbox>();
         services.AddScoped<EventNotices>();
+        services.AddSettings<Texts.NotificationTextOptions>(Texts.NotificationTextOptions.Section);
         services.AddSingleton<Texts.NotificationTemplates>();
 
         services.AddSettings<DeliveryOptions>(DeliveryOptions.Section);
@@ -24,8 +25,10 @@ public static class NotificationServices
         services.AddSettings<SmsOptions>(SmsOptions.Section);
         services.AddSingleton<IValidateOptions<SmsOptions>, SmsGatewayValidation>();
         services.AddSingleton<SmsSink>();
-        services.AddKeyedSingleton<ISmsGateway>(SmsChannel.SinkGateway, (sp, _) => sp.GetRequiredService<SmsSink>());
+        services.AddSmsGateways();
         services.AddScoped<INotificationChannel, SmsChannel>();
+        services.AddSettings<Email.EmailOptions>(Email.EmailOptions.Section);
+        services.AddSingleton<INotificationChannel, Email.EmailChannel>();
         return services;
     }
 }

@@ -7,8 +7,6 @@ namespace CivicGrid.Web.Notifications.Sms;
 /// <summary>Renders a message as SMS text in the person's language and hands it to the configured gateway.</summary>
 public sealed class SmsChannel(IServiceProvider services, IOptions<SmsOptions> options, NotificationTemplates templates) : INotificationChannel
 {
-    public const string SinkGateway = "Sink";
-
     public NotificationChannel Channel => NotificationChannel.Sms;
 
     public async Task<ChannelResult> SendAsync(OutgoingMessage message, CancellationToken ct)

@@ -10,7 +10,7 @@ public sealed class SmsOptions
 
     /// <summary>The key of a registered <see cref="ISmsGateway"/>: "Sink" (development) unless configured.</summary>
     [Required]
-    public string Gateway { get; set; } = SmsChannel.SinkGateway;
+    public string Gateway { get; set; } = SmsGateways.Sink;
 }
 
 /// <summary>A gateway name nobody registered stops start-up, instead of the first SMS failing.</summary>
