@@ -21,7 +21,7 @@ public sealed class WhoIsToldTests : AppTest
             .Select(n => new Told(n.Kind, n.EventId, n.Note, n.Deliveries.OrderBy(d => d.Channel).Select(d => d.Channel).ToArray()))
             .ToListAsync());
 
-    private Task GivePhoneAsync(string userName, string phone) => App.QueryAsync(db =>
+    private Task GivePhoneAsync(string userName, string? phone) => App.QueryAsync(db =>
         db.Users.Where(u => u.UserName == userName).ExecuteUpdateAsync(set => set.SetProperty(u => u.PhoneNumber, phone)));
 
     [Fact]
@@ -43,6 +43,7 @@ public sealed class WhoIsToldTests : AppTest
     [Fact]
     public async Task Someone_without_a_phone_is_told_in_app_only()
     {
+        await GivePhoneAsync("chenliting", null);
         var qiu = await App.SignInAsync("qiumeiling");
 
         await qiu.ReportAsync(EventsClient.Report(await SpotInGridAsync("毅阳社区", 3)));
