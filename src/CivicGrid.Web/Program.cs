@@ -27,7 +27,7 @@ builder.Services.AddGeography();
 builder.Services.AddEvents();
 builder.Services.AddDispatch();
 builder.Services.AddSupervision();
-builder.Services.AddNotifications();
+builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddDemo();
 
 var app = builder.Build();
@@ -57,6 +57,7 @@ app.MapPlaceCodesApi();
 app.MapEventMapApi();
 app.MapGridAdministrationApi();
 app.MapBuildingAdministrationApi();
+app.MapNotificationsApi();
 app.MapRazorPages();
 
 await app.InitialiseDatabaseAsync();
