@@ -38,13 +38,16 @@ public sealed class InboxModel(InboxQueries inbox, CallerAccessor callers) : Pag
         }
         catch (DomainException refusal) when (refusal.Status == StatusCodes.Status404NotFound)
         {
-            return NotFound();
+            // Someone else's notification, or none: said on the person's own inbox, which stays as it was.
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            await OnGetAsync(ct);
+            return Page();
         }
     }
 
     public async Task<IActionResult> OnPostReadAllAsync(CancellationToken ct)
     {
         await inbox.MarkAllReadAsync(await callers.GetAsync(ct), ct);
-        return RedirectToPage(new { page = PageNumber });
+        return RedirectToPage();
     }
 }
