@@ -19,7 +19,7 @@ namespace CivicGrid.Tests.Notifications;
 /// <summary>A person's open page, as the hub sees it: a connection that collects what it is told.</summary>
 public sealed class LiveClient : IAsyncDisposable
 {
-    /// <summary>Generous: a loaded CI machine may take a while, and a message that never comes fails the test anyway.</summary>
+    /// <summary>Generous: a loaded CI machine may take a while; a message that never comes fails the test anyway.</summary>
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     private readonly Channel<NotifiedMessage> _received = Channel.CreateUnbounded<NotifiedMessage>();
@@ -47,10 +47,27 @@ public sealed class LiveClient : IAsyncDisposable
         return client;
     }
 
-    public async Task<NotifiedMessage> NextAsync()
+    /// <summary>
+    /// Sends until the first message arrives. The hub answers the handshake before the connection has
+    /// joined its group, so a message sent at once may find nobody; a page would read the list instead.
+    /// </summary>
+    public async Task<NotifiedMessage> HearAsync(Func<Task> send)
     {
-        using var timeout = new CancellationTokenSource(Patience);
-        return await _received.Reader.ReadAsync(timeout.Token);
+        using var patience = new CancellationTokenSource(Patience);
+        while (true)
+        {
+            await send();
+            using var round = CancellationTokenSource.CreateLinkedTokenSource(patience.Token);
+            round.CancelAfter(TimeSpan.FromSeconds(2));
+            try
+            {
+                return await _received.Reader.ReadAsync(round.Token);
+            }
+            catch (OperationCanceledException) when (!patience.IsCancellationRequested)
+            {
+                // Not joined yet: send again.
+            }
+        }
     }
 
     public async ValueTask DisposeAsync() => await Connection.DisposeAsync();

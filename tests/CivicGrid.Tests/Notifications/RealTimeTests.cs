@@ -37,15 +37,13 @@ public sealed class RealTimeTests : AppTest
         await using var chenliting = await LiveClient.ConnectAsync(App, await App.SignInAsync("chenliting"));
         await using var xujing = await LiveClient.ConnectAsync(App, await App.SignInAsync("xujing"));
 
-        await LiveClient.SendInAppAsync(App, "chenliting", "SJ-0001");
-        var heard = await chenliting.NextAsync();
+        var heard = await chenliting.HearAsync(() => LiveClient.SendInAppAsync(App, "chenliting", "SJ-0001"));
         Assert.Equal("SJ-0001", heard.EventNumber);
         Assert.Equal(NotificationKind.NewTodo, heard.Kind);
         Assert.Equal("新待办 SJ-0001：绿地私搭停车棚", heard.Text);
 
         // One connection receives in order: had chenliting's message reached xujing, it would come first.
-        await LiveClient.SendInAppAsync(App, "xujing", "SJ-0002", "en", NotificationKind.Overdue);
-        var hers = await xujing.NextAsync();
+        var hers = await xujing.HearAsync(() => LiveClient.SendInAppAsync(App, "xujing", "SJ-0002", "en", NotificationKind.Overdue));
         Assert.Equal("SJ-0002", hers.EventNumber);
         Assert.Equal("SJ-0002 is overdue: 绿地私搭停车棚", hers.Text);
     }
