@@ -2,6 +2,7 @@
 # Benchmarks on SQLite and on a private PostgreSQL cluster: scripts/bench.sh [events] [seconds] [concurrency]
 # The grid index alone (no database): scripts/bench.sh geography [grids] [lookups] [tolerance metres]
 # Category suggestion against the labelled set: scripts/bench.sh suggestions [file]
+# Dispatch → the assignee's open page (Chromium) with other hub connections: scripts/bench.sh notify [rounds] [listeners]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build bench/CivicGrid.Bench -c Release >/dev/null
@@ -10,6 +11,11 @@ run() { dotnet bench/CivicGrid.Bench/bin/Release/net10.0/CivicGrid.Bench.dll "$@
 if [ "${1:-}" = suggestions ]; then
   shift
   run suggestions "$@"
+  exit
+fi
+
+if [ "${1:-}" = notify ]; then
+  run notify Sqlite "" "${2:-100}" "${3:-200}"
   exit
 fi
 
