@@ -3,6 +3,7 @@
 # The grid index alone (no database): scripts/bench.sh geography [grids] [lookups] [tolerance metres]
 # Category suggestion against the labelled set: scripts/bench.sh suggestions [file]
 # SMS throughput through the HTTP gateway against a local server: scripts/bench.sh sms [messages] [concurrencies, e.g. 16,1]
+# Dispatch → the assignee's open page (Chromium) with other hub connections: scripts/bench.sh notify [rounds] [listeners]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build bench/CivicGrid.Bench -c Release >/dev/null
@@ -17,6 +18,11 @@ fi
 if [ "${1:-}" = sms ]; then
   shift
   run sms "$@"
+  exit
+fi
+
+if [ "${1:-}" = notify ]; then
+  run notify Sqlite "" "${2:-100}" "${3:-200}"
   exit
 fi
 

@@ -10,8 +10,14 @@ dotnet build CivicGrid.slnx -c Release
 
 log=$(mktemp)
 pg=""
-cleanup() { [ -n "$pg" ] && scripts/postgres.sh stop "$pg"; rm -f "$log"; }
+redis=""
+cleanup() { [ -n "$pg" ] && scripts/postgres.sh stop "$pg"; [ -n "$redis" ] && scripts/redis.sh stop "$redis"; rm -f "$log"; }
 trap cleanup EXIT
+
+# The SignalR backplane tests need a Redis; they are skipped (and say so) without one.
+started=$(scripts/redis.sh start)
+redis=$(echo "$started" | sed -n 's/^REDIS_DIR=//p')
+export CIVICGRID_TEST_REDIS=$(echo "$started" | sed -n 's/^CIVICGRID_TEST_REDIS=//p')
 
 status=0
 # One project at a time: on two cores, the browser tests must not race the API suite for CPU.

@@ -19,6 +19,14 @@ if (args.ElementAtOrDefault(0) == "sms")
     return;
 }
 
+// dotnet run -c Release --project bench/CivicGrid.Bench -- notify <Sqlite|Postgres> [connection string] [rounds=100] [listeners=200]
+// measures dispatch → the assignee's open to-do page (headless Chromium) with other hub connections; scripts/bench.sh notify.
+if (args.ElementAtOrDefault(0) == "notify")
+{
+    await NotifyBench.RunAsync(args.ElementAtOrDefault(1) ?? "Sqlite", args.ElementAtOrDefault(2) ?? "", int.Parse(args.ElementAtOrDefault(3) ?? "100"), int.Parse(args.ElementAtOrDefault(4) ?? "200"));
+    return;
+}
+
 if (args.ElementAtOrDefault(0) == "suggestions")
 {
     SuggestionBench.Run(args.ElementAtOrDefault(1) ?? "bench/data/category-suggestions.tsv");

@@ -28,7 +28,7 @@ builder.Services.AddGeography();
 builder.Services.AddEvents();
 builder.Services.AddDispatch();
 builder.Services.AddSupervision();
-builder.Services.AddNotifications();
+builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddDemo();
 
 var app = builder.Build();
@@ -59,6 +59,7 @@ app.MapEventMapApi();
 app.MapGridAdministrationApi();
 app.MapBuildingAdministrationApi();
 app.MapNotificationDeliveriesApi();
+app.MapNotificationsApi();
 app.MapRazorPages();
 
 await app.InitialiseDatabaseAsync();

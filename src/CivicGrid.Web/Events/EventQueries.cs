@@ -76,6 +76,9 @@ public sealed class EventQueries(
             .Select(Summary(Now)).ToPageAsync(page, ct);
     }
 
+    /// <summary>The one number the navigation shows on every page.</summary>
+    public Task<int> TodoCountAsync(Caller caller, CancellationToken ct) => Todo(caller).CountAsync(ct);
+
     public async Task<WorkCounts> CountsAsync(Caller caller, CancellationToken ct)
     {
         var now = Now;

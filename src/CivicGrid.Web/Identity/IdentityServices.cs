@@ -16,10 +16,18 @@ public static class IdentityServices
     {
         services.AddAuthentication(CookieOrBearer)
             .AddPolicyScheme(CookieOrBearer, null, policy => policy.ForwardDefaultSelector = http =>
-                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || HubToken(http.Request) is not null
                     ? IdentityConstants.BearerScheme
                     : IdentityConstants.ApplicationScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme, bearer => bearer.BearerTokenExpiration = TimeSpan.FromHours(8))
+            .AddBearerToken(IdentityConstants.BearerScheme, bearer =>
+            {
+                bearer.BearerTokenExpiration = TimeSpan.FromHours(8);
+                bearer.Events.OnMessageReceived = context =>
+                {
+                    context.Token ??= HubToken(context.Request);
+                    return Task.CompletedTask;
+                };
+            })
             .AddIdentityCookies(cookies => cookies.ApplicationCookie!.Configure(cookie =>
             {
                 cookie.LoginPath = "/Identity/SignIn";
@@ -58,6 +66,15 @@ public static class IdentityServices
         services.AddScoped<AccountAdmin>();
         return services;
     }
+
+    /// <summary>
+    /// Browsers cannot set headers on a WebSocket, so SignalR sends the token in the query string;
+    /// accepted on the notification hub only, where no other URL would leak it into logs.
+    /// </summary>
+    private static string? HubToken(HttpRequest request) =>
+        request.Path.StartsWithSegments(Notifications.RealTime.NotificationHub.Path) && request.Query["access_token"].ToString() is { Length: > 0 } token
+            ? token
+            : null;
 
     public static TBuilder RequireStaffApi<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.RequireAuthorization(StaffApiPolicy);

@@ -31,6 +31,9 @@ public sealed class CivicGridFactory : WebApplicationFactory<Program>
     /// </summary>
     public bool DeliverNotificationsInBackground { get; init; }
 
+    /// <summary>A Redis for the SignalR backplane, when the test is about several instances.</summary>
+    public string? SignalRRedis { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -42,6 +45,11 @@ public sealed class CivicGridFactory : WebApplicationFactory<Program>
         // Tests sweep for overdue deadlines when they say so (SupervisionClient.SweepAsync), not whenever the clock moves.
         builder.UseSetting("Supervision:SweepInBackground", "false");
         builder.UseSetting("Notifications:Delivery:InBackground", DeliverNotificationsInBackground ? "true" : "false");
+        if (SignalRRedis is not null)
+        {
+            builder.UseSetting("SignalR:Redis", SignalRRedis);
+        }
+
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

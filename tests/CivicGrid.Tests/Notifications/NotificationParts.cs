@@ -22,13 +22,14 @@ public static class NotificationParts
     {
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.ClearProviders());
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings ?? []).Build());
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? []).Build();
+        services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton(TimeProvider.System);
         var catalogue = new CategoryCatalogue([new CategoryView(StreetLight, "0101", "市政照明设施故障", StreetLightPlain, StreetLightEn, true, ParentId: 1)], []);
         services.AddSingleton(provider => new ReferenceSnapshot<CategoryCatalogue>(
             (_, _) => Task.FromResult(catalogue), [], provider.GetRequiredService<IServiceScopeFactory>(),
             Options.Create(new CachingOptions()), TimeProvider.System));
-        services.AddNotifications();
+        services.AddNotifications(configuration);
         return services.BuildServiceProvider();
     }
 
