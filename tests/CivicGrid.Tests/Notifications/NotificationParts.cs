@@ -22,7 +22,6 @@ public static class NotificationParts
     {
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.ClearProviders());
-        services.AddLocalization();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? []).Build();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton(TimeProvider.System);

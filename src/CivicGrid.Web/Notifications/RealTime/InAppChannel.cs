@@ -1,8 +1,6 @@
-using System.Globalization;
-using CivicGrid.Web.Infrastructure.Localization;
 using CivicGrid.Web.Notifications.Delivery;
+using CivicGrid.Web.Notifications.Texts;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.Extensions.Localization;
 
 namespace CivicGrid.Web.Notifications.RealTime;
 
@@ -10,7 +8,7 @@ namespace CivicGrid.Web.Notifications.RealTime;
 /// Tells the person's open pages, through the hub (and the backplane, when several instances run).
 /// A page that is not open misses nothing: the to-do list and the inbox are read from the database.
 /// </summary>
-public sealed class InAppChannel(IHubContext<NotificationHub> hub, IStringLocalizer<Text> text) : INotificationChannel
+public sealed class InAppChannel(IHubContext<NotificationHub> hub) : INotificationChannel
 {
     public NotificationChannel Channel => NotificationChannel.InApp;
 
@@ -25,19 +23,6 @@ public sealed class InAppChannel(IHubContext<NotificationHub> hub, IStringLocali
         return ChannelResult.Sent(null);
     }
 
-    public NotifiedMessage Render(Notification notification, string language)
-    {
-        // The resources follow the current UI culture; the recipient's language is not the request's.
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
-        try
-        {
-            var words = text[$"Notify.InApp.{notification.Kind}", notification.EventNumber, notification.EventTitle];
-            return new NotifiedMessage(notification.Id, notification.Kind, notification.EventId, notification.EventNumber, words, notification.Urgent);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
-    }
+    public static NotifiedMessage Render(Notification notification, string language) =>
+        new(notification.Id, notification.Kind, notification.EventId, notification.EventNumber, NotificationTemplates.InApp(notification, language), notification.Urgent);
 }

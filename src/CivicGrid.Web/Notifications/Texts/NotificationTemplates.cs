@@ -48,6 +48,13 @@ public sealed class NotificationTemplates(ReferenceSnapshot<CategoryCatalogue> c
         return new SmsText(DigestText(notifications, catalogue, words, signature), Digest, parameters);
     }
 
+    /// <summary>The one line an open page shows as a toast: kind, event number and title.</summary>
+    public static string InApp(Notification notification, string language)
+    {
+        var words = new Words(language);
+        return string.Format(words.Culture, words[$"Notify.InApp.{notification.Kind}"], notification.EventNumber, notification.EventTitle);
+    }
+
     public async Task<EmailText> EmailAsync(IReadOnlyList<Notification> notifications, string language, CancellationToken ct)
     {
         var words = new Words(language);
