@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CivicGrid.Web.Notifications.Sms;
 
@@ -13,17 +14,17 @@ namespace CivicGrid.Web.Notifications.Sms;
 /// while the sink is the gateway; an administrator sees the messages to staff of their own subtree.
 /// </summary>
 [Authorize(Policy = Administrators.Policy)]
-public sealed class SmsModel(SmsSink sink, IConfiguration configuration, CallerAccessor callers, CivicGridDb db) : PageModel
+public sealed class SmsModel(SmsSink sink, IOptions<SmsOptions> options, CallerAccessor callers, CivicGridDb db) : PageModel
 {
     public sealed record Row(SmsSink.SinkedSms Sms, SmsLength Length);
 
     public IReadOnlyList<Row> Messages { get; private set; } = [];
 
-    public static bool IsShown(IConfiguration configuration) => SmsGateways.Selected(configuration) == SmsGateways.Sink;
+    public static bool IsShown(SmsOptions options) => options.Gateway == SmsGateways.Sink;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!IsShown(configuration))
+        if (!IsShown(options.Value))
         {
             return NotFound();
         }

@@ -7,16 +7,19 @@ namespace CivicGrid.Web.Notifications.Sms;
 
 /// <summary>
 /// The SMS gateways, each a keyed <see cref="ISmsGateway"/> ("Sink", "Http", "Aliyun") for the
-/// SMS channel to pick by the setting <see cref="GatewaySetting"/>. A gateway's settings are
+/// SMS channel to pick by <see cref="SmsOptions.Gateway"/>. A gateway's settings are
 /// checked at start only when it is the one picked.
 /// </summary>
 public static class SmsGateways
 {
-    public const string GatewaySetting = "Notifications:Sms:Gateway";
     public const string Sink = "Sink";
 
-    /// <summary>The gateway picked in configuration; the sink when none is.</summary>
-    public static string Selected(IConfiguration configuration) => configuration[GatewaySetting] is { Length: > 0 } name ? name : Sink;
+    /// <summary>
+    /// The gateway named in configuration, read raw: a gateway's settings check must not ask for
+    /// <see cref="SmsOptions"/>, whose own validation would then fail inside every other check.
+    /// </summary>
+    private static string Selected(IConfiguration configuration) =>
+        configuration.GetSection(SmsOptions.Section).Get<SmsOptions>()?.Gateway ?? Sink;
 
     public static IServiceCollection AddSmsGateways(this IServiceCollection services)
     {
@@ -115,5 +118,5 @@ public static class SmsGateways
     private static ValidateOptionsResult Result(List<string> missing, string section) =>
         missing.Count == 0
             ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail($"The SMS gateway selected in {GatewaySetting} needs {string.Join(", ", missing.Select(m => $"{section}:{m}"))}.");
+            : ValidateOptionsResult.Fail($"The SMS gateway selected in {SmsOptions.Section}:Gateway needs {string.Join(", ", missing.Select(m => $"{section}:{m}"))}.");
 }
