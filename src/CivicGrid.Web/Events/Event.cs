@@ -35,8 +35,13 @@ public class Event
     public int? BuildingId { get; set; }
     public int? BuildingUnitId { get; set; }
 
+    /// <summary>The staff account, or for a resident's report the resident account (or empty when anonymous).</summary>
     public Guid ReporterId { get; set; }
     public required string ReporterName { get; set; }
+    /// <summary>The resident account that reported; null for staff reports and anonymous residents.</summary>
+    public Guid? ResidentId { get; set; }
+    /// <summary>Where a resident can be reached for a callback: the signed-in number, or one an anonymous reporter chose to leave. Staff only.</summary>
+    public string? ReporterPhone { get; set; }
 
     public EventStatus Status { get; set; }
     /// <summary>The unit the event waits on now (grid, community, centre or lead department).</summary>
@@ -63,6 +68,11 @@ public class Event
     public DateTime? ClosedAt { get; set; }
     public Satisfaction? Satisfaction { get; set; }
     public string? EvaluationComment { get; set; }
+    /// <summary>
+    /// Set when a resident says "unsatisfied" (in a rating or a callback): the governance centre
+    /// reviews the event and reopens it or confirms it; cleared by that review.
+    /// </summary>
+    public DateTime? ReviewRequestedAt { get; set; }
 
     /// <summary>The terms of number, title, address and description that the full-text index holds (<see cref="Search.SearchTerms"/>).</summary>
     public string SearchTerms { get; set; } = string.Empty;

@@ -9,6 +9,7 @@ public sealed class EventConfiguration : IEntityTypeConfiguration<Event>
     public const int TitleMaxLength = 100;
     public const int DescriptionMaxLength = 4000;
     public const int AddressMaxLength = 200;
+    public const int PhoneMaxLength = 20;
 
     public void Configure(EntityTypeBuilder<Event> e)
     {
@@ -20,6 +21,7 @@ public sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         e.Property(x => x.Address).HasMaxLength(AddressMaxLength);
         e.Property(x => x.PlacePath).HasMaxLength(200);
         e.Property(x => x.ReporterName).HasMaxLength(50);
+        e.Property(x => x.ReporterPhone).HasMaxLength(PhoneMaxLength);
         e.Property(x => x.EvaluationComment).HasMaxLength(1000);
         e.Property(x => x.Version).IsConcurrencyToken();
 
@@ -45,6 +47,9 @@ public sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         // The centre's overdue list: open events only (closed ones have no deadline), oldest deadline first.
         e.HasIndex(x => x.StepDeadline, "IX_Events_OpenDeadline").HasFilter("\"StepDeadline\" IS NOT NULL");
         e.HasIndex(x => x.ReporterId);
+        e.HasIndex(x => x.ResidentId);
+        // The centre's review queue of unsatisfied residents: only the few events waiting for it.
+        e.HasIndex(x => x.ReviewRequestedAt, "IX_Events_ReviewRequested").HasFilter("\"ReviewRequestedAt\" IS NOT NULL");
         e.HasIndex(x => x.ReportedAt);
         // "This category, this period": lists and the map filter by both, newest first.
         e.HasIndex(x => new { x.CategoryId, x.ReportedAt });
