@@ -311,6 +311,16 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<string>("ReporterPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ReviewRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("ReworkCount")
                         .HasColumnType("integer");
 
@@ -375,6 +385,8 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
 
                     b.HasIndex("ReporterId");
 
+                    b.HasIndex("ResidentId");
+
                     b.HasIndex("CategoryId", "ReportedAt");
 
                     b.HasIndex("Latitude", "Longitude");
@@ -387,6 +399,9 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
 
                     b.HasIndex(new[] { "StepDeadline" }, "IX_Events_OverdueUnnoticed")
                         .HasFilter("\"StepDeadline\" IS NOT NULL AND (\"OverdueNoticedFor\" IS NULL OR \"OverdueNoticedFor\" <> \"StepDeadline\")");
+
+                    b.HasIndex(new[] { "ReviewRequestedAt" }, "IX_Events_ReviewRequested")
+                        .HasFilter("\"ReviewRequestedAt\" IS NOT NULL");
 
                     b.HasIndex(new[] { "StepWarnAt" }, "IX_Events_WarningUnnoticed")
                         .HasFilter("\"StepWarnAt\" IS NOT NULL AND (\"WarnNoticedFor\" IS NULL OR \"WarnNoticedFor\" <> \"StepWarnAt\")");

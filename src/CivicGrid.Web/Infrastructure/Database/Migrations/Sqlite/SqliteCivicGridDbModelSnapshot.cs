@@ -299,6 +299,16 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReporterPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewRequestedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ReworkCount")
                         .HasColumnType("INTEGER");
 
@@ -363,6 +373,8 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
 
                     b.HasIndex("ReporterId");
 
+                    b.HasIndex("ResidentId");
+
                     b.HasIndex("CategoryId", "ReportedAt");
 
                     b.HasIndex("Latitude", "Longitude");
@@ -375,6 +387,9 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
 
                     b.HasIndex(new[] { "StepDeadline" }, "IX_Events_OverdueUnnoticed")
                         .HasFilter("\"StepDeadline\" IS NOT NULL AND (\"OverdueNoticedFor\" IS NULL OR \"OverdueNoticedFor\" <> \"StepDeadline\")");
+
+                    b.HasIndex(new[] { "ReviewRequestedAt" }, "IX_Events_ReviewRequested")
+                        .HasFilter("\"ReviewRequestedAt\" IS NOT NULL");
 
                     b.HasIndex(new[] { "StepWarnAt" }, "IX_Events_WarningUnnoticed")
                         .HasFilter("\"StepWarnAt\" IS NOT NULL AND (\"WarnNoticedFor\" IS NULL OR \"WarnNoticedFor\" <> \"StepWarnAt\")");
