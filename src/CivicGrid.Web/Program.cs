@@ -12,6 +12,7 @@ using CivicGrid.Web.Infrastructure.Database;
 using CivicGrid.Web.Notifications;
 using CivicGrid.Web.Notifications.Delivery;
 using CivicGrid.Web.Organisation;
+using CivicGrid.Web.Residents;
 using CivicGrid.Web.Supervision;
 using Scalar.AspNetCore;
 
@@ -29,10 +30,12 @@ builder.Services.AddEvents();
 builder.Services.AddDispatch();
 builder.Services.AddSupervision();
 builder.Services.AddNotifications(builder.Configuration);
+builder.Services.AddResidents();
 builder.Services.AddDemo();
 
 var app = builder.Build();
 
+app.UseForwardedHeaders();
 // Localisation first: problem+json written on the way out is in the caller's language.
 app.UseRequestLocalization();
 app.UseExceptionHandler();
@@ -60,6 +63,7 @@ app.MapGridAdministrationApi();
 app.MapBuildingAdministrationApi();
 app.MapNotificationDeliveriesApi();
 app.MapNotificationsApi();
+app.MapResidentsApi();
 app.MapRazorPages();
 
 await app.InitialiseDatabaseAsync();

@@ -42,11 +42,10 @@ public sealed partial class PlaceCodesInTheBrowser(BrowserHost host) : IClassFix
         await Assertions.Expect(qiu.GetByTestId("report-map")).ToBeVisibleAsync();
         await Assertions.Expect(qiu.GetByTestId("place-preview")).ToContainTextAsync("毅阳社区 · 第3网格");
 
-        // A resident scans it: the place, that reporting opens soon, and a way in for staff only.
+        // A resident scans it: the report form, placed in the grid, and a way in for staff.
         var resident = await host.AnonymousPhoneAsync();
         await resident.GotoAsync(url);
-        await Assertions.Expect(resident.GetByTestId("place-name")).ToHaveTextAsync("毅阳社区 · 第3网格");
-        await Assertions.Expect(resident.GetByTestId("resident-soon")).ToBeVisibleAsync();
+        await Assertions.Expect(resident.GetByTestId("code-place")).ToContainTextAsync("毅阳社区 · 第3网格");
         await Assertions.Expect(resident.GetByTestId("staff-sign-in")).ToBeVisibleAsync();
         Assert.True(await resident.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 360"));
     }

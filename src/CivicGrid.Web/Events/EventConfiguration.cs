@@ -48,6 +48,8 @@ public sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         e.HasIndex(x => x.StepDeadline, "IX_Events_OpenDeadline").HasFilter("\"StepDeadline\" IS NOT NULL");
         e.HasIndex(x => x.ReporterId);
         e.HasIndex(x => x.ResidentId);
+        // A flood from one number: its reports of the last hour.
+        e.HasIndex(x => new { x.ReporterPhone, x.ReportedAt });
         // The centre's review queue of unsatisfied residents: only the few events waiting for it.
         e.HasIndex(x => x.ReviewRequestedAt, "IX_Events_ReviewRequested").HasFilter("\"ReviewRequestedAt\" IS NOT NULL");
         e.HasIndex(x => x.ReportedAt);

@@ -41,13 +41,51 @@ public sealed class EventReporting(
         var source = request.Source ?? DefaultSource(caller.Role);
         var holder = HolderFor(place, source, await organisation.GetAsync(ct));
 
-        var e = NewEvent(request, category, place, source, caller, now);
+        var e = NewEvent(request, category, place, source, caller.UserId, caller.DisplayName, now);
         e.Status = EventStatus.Reported;
         e.HolderUnitId = holder.Id;
         e.StartStep(await deadlines.DueAsync(category.Id, e.Urgency, EventStep.Accept, now, ct));
         e.Timeline.Add(Entry(EventAction.Report, null, EventStatus.Reported, caller, now, holder, null));
 
-        return await SaveAsync(e, photos, [], caller, now, ct);
+        return await SaveAsync(e, photos, [], caller.UserId, caller.DisplayName, now, ct);
+    }
+
+    /// <summary>
+    /// A resident's report (群众上报). The resident stands outside the hierarchy, so the point alone
+    /// decides the district, and a point in no grid of the platform is refused. A report held for
+    /// review (a flood from one number) waits on the street's governance centre instead of the grid.
+    /// </summary>
+    public async Task<Event> ReportByResidentAsync(ReportRequest request, IReadOnlyList<Upload> photos, ResidentReporter reporter, CancellationToken ct)
+    {
+        var category = await ValidateRequestAsync(request, ct);
+        var place = await places.ResolveAnywhereAsync(request.Latitude!.Value, request.Longitude!.Value, ct)
+            ?? throw DomainException.Invalid(new Dictionary<string, string[]> { ["latitude"] = ["Resident.Report.OutsideArea"] });
+        var units = await organisation.GetAsync(ct);
+        var holder = reporter.HeldForReview
+            ? units.CentreOf(place.Street!.Id) ?? units.CentreOf(place.District.Id) ?? throw new InvalidOperationException($"No governance centre over {place.Street!.Name}.")
+            : HolderFor(place, EventSource.Resident, units);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var e = NewEvent(request, category, place, EventSource.Resident, reporter.Id, reporter.Name, now);
+        e.ResidentId = reporter.ResidentId;
+        e.ReporterPhone = reporter.Phone;
+        e.Status = EventStatus.Reported;
+        e.HolderUnitId = holder.Id;
+        e.StartStep(await deadlines.DueAsync(category.Id, e.Urgency, EventStep.Accept, now, ct));
+        e.Timeline.Add(new TimelineEntry
+        {
+            Action = EventAction.Report,
+            ToStatus = EventStatus.Reported,
+            ActorId = reporter.Id,
+            ActorName = reporter.Name,
+            ActorUnitName = string.Empty,
+            TargetUnitId = holder.Id,
+            TargetUnitName = holder.Name,
+            Note = reporter.HeldForReview ? ResidentReporter.HeldNote : null,
+            At = now,
+        });
+
+        return await SaveAsync(e, photos, [], reporter.Id, reporter.Name, now, ct);
     }
 
     public async Task<Event> SolveOnSpotAsync(ReportRequest request, IReadOnlyList<Upload> before, IReadOnlyList<Upload> after, Caller caller, CancellationToken ct)
@@ -64,27 +102,27 @@ public sealed class EventReporting(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var e = NewEvent(request, category, place, request.Source ?? DefaultSource(caller.Role), caller, now);
+        var e = NewEvent(request, category, place, request.Source ?? DefaultSource(caller.Role), caller.UserId, caller.DisplayName, now);
         e.Status = EventStatus.Closed;
         e.HandlerUnitId = caller.UnitId;
         e.ClosedAt = now;
         e.Timeline.Add(Entry(EventAction.SolveOnSpot, null, EventStatus.Closed, caller, now, null, request.Description));
 
-        return await SaveAsync(e, before, after, caller, now, ct);
+        return await SaveAsync(e, before, after, caller.UserId, caller.DisplayName, now, ct);
     }
 
-    private async Task<Event> SaveAsync(Event e, IReadOnlyList<Upload> before, IReadOnlyList<Upload> after, Caller caller, DateTime now, CancellationToken ct)
+    private async Task<Event> SaveAsync(Event e, IReadOnlyList<Upload> before, IReadOnlyList<Upload> after, Guid actorId, string actorName, DateTime now, CancellationToken ct)
     {
-        var photos = await intake.AcceptAsync(0, before, AttachmentStage.Before, caller.UserId, now, ct);
+        var photos = await intake.AcceptAsync(0, before, AttachmentStage.Before, actorId, now, ct);
         try
         {
-            photos.AddRange(await intake.AcceptAsync(0, after, AttachmentStage.After, caller.UserId, now, ct));
+            photos.AddRange(await intake.AcceptAsync(0, after, AttachmentStage.After, actorId, now, ct));
             e.Attachments.AddRange(photos);
             e.Timeline[0].Attachments.AddRange(photos);
             e.Number = await numbers.NextAsync(now.Year, ct);
             e.IndexText();
             db.Events.Add(e);
-            await notices.AfterReportAsync(e, caller, ct);
+            await notices.AfterReportAsync(e, actorId, actorName, ct);
             await db.SaveChangesAsync(ct);
             return e;
         }
@@ -107,7 +145,7 @@ public sealed class EventReporting(
         _ => units.CentreOf(place.District.Id) ?? throw new InvalidOperationException($"District {place.District.Name} has no governance centre for unplaced events."),
     };
 
-    private static Event NewEvent(ReportRequest request, CategoryView category, IncidentPlace place, EventSource source, Caller caller, DateTime now) => new()
+    private static Event NewEvent(ReportRequest request, CategoryView category, IncidentPlace place, EventSource source, Guid reporterId, string reporterName, DateTime now) => new()
     {
         Number = string.Empty,
         Title = request.Title!.Trim(),
@@ -124,8 +162,8 @@ public sealed class EventReporting(
         PlacePath = place.Unit.Path,
         BuildingId = request.BuildingId,
         BuildingUnitId = request.BuildingId is null ? null : request.BuildingUnitId,
-        ReporterId = caller.UserId,
-        ReporterName = caller.DisplayName,
+        ReporterId = reporterId,
+        ReporterName = reporterName,
         ReportedAt = now,
         UpdatedAt = now,
         Version = 1,
@@ -155,6 +193,14 @@ public sealed class EventReporting(
 
     private async Task<(CategoryView Category, IncidentPlace Place)> ValidateAsync(ReportRequest request, Caller caller, CancellationToken ct)
     {
+        var category = await ValidateRequestAsync(request, ct);
+        var district = (await organisation.GetAsync(ct)).DistrictOf(caller.UnitPath);
+        var place = await places.ResolveAsync(request.Latitude!.Value, request.Longitude!.Value, district.Id, ct);
+        return (category, place);
+    }
+
+    private async Task<CategoryView> ValidateRequestAsync(ReportRequest request, CancellationToken ct)
+    {
         var check = new Validation()
             .Text(request.Title, "title", EventConfiguration.TitleMaxLength)
             .Text(request.Description, "description", EventConfiguration.DescriptionMaxLength)
@@ -178,8 +224,6 @@ public sealed class EventReporting(
         }
 
         check.ThrowIfInvalid();
-        var district = (await organisation.GetAsync(ct)).DistrictOf(caller.UnitPath);
-        var place = await places.ResolveAsync(request.Latitude!.Value, request.Longitude!.Value, district.Id, ct);
-        return (category!, place);
+        return category!;
     }
 }

@@ -7,17 +7,14 @@ namespace CivicGrid.Web.Geography;
 
 /// <summary>
 /// Where a label's QR code lands (/q/{token}), for whoever scans it. Staff go straight to work (see
-/// <see cref="PlaceCodes.LandingAsync"/>); anyone else learns which place the code belongs to and
-/// nothing more; a dead code gets a page saying so, with 404.
+/// <see cref="PlaceCodes.LandingAsync"/>); residents go to the report form placed by the code; staff
+/// of another district learn which place the code belongs to; a dead code gets a page saying so, with 404.
 /// </summary>
 [AllowAnonymous]
 public sealed class CodeModel(PlaceCodes codes, CallerAccessor callers) : PageModel
 {
     /// <summary>Null when the code is unknown or revoked.</summary>
     public ResolvedCode? Code { get; private set; }
-
-    /// <summary>Not signed in: may be a staff member with a phone in their pocket.</summary>
-    public bool MaySignIn { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
     {
@@ -28,8 +25,13 @@ public sealed class CodeModel(PlaceCodes codes, CallerAccessor callers) : PageMo
             return Page();
         }
 
+        // Anyone not signed in as staff is taken for a resident: straight to the report form, placed by the code.
         var caller = await callers.FindAsync(ct);
-        MaySignIn = caller is null;
+        if (caller is null)
+        {
+            return Redirect($"/r/report?code={Uri.EscapeDataString(Code.Token)}");
+        }
+
         return await codes.LandingAsync(place, caller, ct) switch
         {
             CodeLanding.ReportInGrid => RedirectToPage("/Events/Report", new { grid = place.Id }),

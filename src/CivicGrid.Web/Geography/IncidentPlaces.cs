@@ -39,6 +39,23 @@ public sealed class IncidentPlaces(ReferenceSnapshot<GridLocator> locator, Refer
             : new IncidentPlace(district, null, null, null, PlacementKind.Unplaced, placement.DistanceMetres);
     }
 
+    /// <summary>
+    /// The place of a point reported by someone outside the hierarchy (a resident): its grid
+    /// decides the district too. Null when it lies in no grid the platform serves.
+    /// </summary>
+    public async Task<IncidentPlace?> ResolveAnywhereAsync(double latitude, double longitude, CancellationToken ct)
+    {
+        var units = await organisation.GetAsync(ct);
+        var placement = (await locator.GetAsync(ct)).Locate(latitude, longitude, options.Value.NearestGridToleranceMetres);
+        if (units.Find((int?)placement.GridId) is not { } grid)
+        {
+            return null;
+        }
+
+        var place = await ResolveAsync(latitude, longitude, units.DistrictOf(grid.Path).Id, ct);
+        return place.IsPlaced ? place : null;
+    }
+
     /// <summary>The locator over the areas of every active grid, rebuilt when grids or their areas change.</summary>
     public static async Task<GridLocator> LoadLocatorAsync(IServiceProvider services, CancellationToken ct)
     {

@@ -30,11 +30,11 @@ public sealed class EventNotices(CivicGridDb db, NotificationOutbox outbox)
         EventAction.Register or EventAction.Dispatch or EventAction.Summon or EventAction.Verify or EventAction.Close or EventAction.Void or EventAction.Merge;
 
     /// <summary>A new report waits on its grid, community or centre. A matter solved on the spot waits on nobody.</summary>
-    public async Task AfterReportAsync(Event e, Caller caller, CancellationToken ct)
+    public async Task AfterReportAsync(Event e, Guid reporterId, string reporterName, CancellationToken ct)
     {
         if (e.HolderUnitId is { } holder)
         {
-            await outbox.ToUnitAsync(NotificationKind.NewTodo, holder, NotificationSubject.Of(e, caller.DisplayName), caller.UserId, ct);
+            await outbox.ToUnitAsync(NotificationKind.NewTodo, holder, NotificationSubject.Of(e, reporterName), reporterId, ct);
         }
     }
 

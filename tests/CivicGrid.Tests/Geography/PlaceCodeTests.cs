@@ -139,16 +139,18 @@ public sealed partial class PlaceCodeTests : AppTest
     }
 
     [Fact]
-    public async Task A_resident_scanning_a_code_sees_which_place_it_is_and_nothing_internal()
+    public async Task A_resident_scanning_a_code_lands_on_the_report_form_placed_there_and_sees_nothing_internal()
     {
         var grid = await GridAsync("毅阳社区", 3);
         var code = await (await App.SignInAsync("chenliting")).CodeOfAsync(PlaceCodeKind.Grid, grid);
         var resident = App.CreateClient(new() { AllowAutoRedirect = false });
 
-        var page = await (await resident.GetAsync(code.Url.PathAndQuery.ToLowerInvariant())).ShouldBePage(HttpStatusCode.OK);
+        var landing = await resident.GetAsync(code.Url.PathAndQuery.ToLowerInvariant());
+        Assert.Equal(HttpStatusCode.Redirect, landing.StatusCode);
+        Assert.Equal($"/r/report?code={code.Token}", landing.Headers.Location?.OriginalString);
+        var page = await (await resident.GetAsync(landing.Headers.Location!.OriginalString)).ShouldBePage(HttpStatusCode.OK);
 
         Assert.Contains("毅阳社区 · 第3网格", page);
-        Assert.Contains("data-testid=\"resident-soon\"", page);
         Assert.Contains($"/Identity/SignIn?returnUrl=%2Fq%2F{code.Token}", page);
         Assert.DoesNotContain("/Events/", page);
         Assert.DoesNotContain("/Geography/", page);

@@ -40,6 +40,8 @@ public abstract class CivicGridDb(DbContextOptions options) : IdentityUserContex
     public DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>();
     public DbSet<DeliveryAttempt> DeliveryAttempts => Set<DeliveryAttempt>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<Residents.Accounts.Resident> Residents => Set<Residents.Accounts.Resident>();
+    public DbSet<Residents.SignIn.SignInCode> ResidentSignInCodes => Set<Residents.SignIn.SignInCode>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -20,6 +20,13 @@ public sealed class DomainException(int status, string messageKey, params object
     public static DomainException Forbidden(string messageKey, params object[] args) => new(StatusCodes.Status403Forbidden, messageKey, args);
     public static DomainException BadRequest(string messageKey, params object[] args) => new(StatusCodes.Status400BadRequest, messageKey, args);
 
+    /// <summary>429: too many tries; the response tells when to try again (Retry-After).</summary>
+    public static DomainException TooMany(TimeSpan retryAfter, string messageKey, params object[] args) =>
+        new(StatusCodes.Status429TooManyRequests, messageKey, args) { RetryAfter = retryAfter };
+
+    /// <summary>For 429: how long the caller should wait.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public static DomainException Invalid(IReadOnlyDictionary<string, string[]> fieldErrors) =>
         new(StatusCodes.Status400BadRequest, "Problem.Invalid") { FieldErrors = fieldErrors };
 }

@@ -32,6 +32,11 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ISt
         }
 
         http.Response.StatusCode = problem.Status!.Value;
+        if (exception is DomainException { RetryAfter: { } wait })
+        {
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
 
@@ -45,6 +50,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ISt
             StatusCodes.Status409Conflict => text["Problem.Conflict"],
             StatusCodes.Status413PayloadTooLarge => text["Problem.TooLarge"],
             StatusCodes.Status422UnprocessableEntity => text["Problem.Unprocessable"],
+            StatusCodes.Status429TooManyRequests => text["Problem.TooMany"],
             _ => text["Problem.Generic"],
         };
 

@@ -1,0 +1,85 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class ResidentAccounts : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Residents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastSignInAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Residents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ResidentSignInCodes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Salt = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RequestedFrom = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FailedAttempts = table.Column<int>(type: "integer", nullable: false),
+                    UsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ResidentSignInCodes", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_ReporterPhone_ReportedAt",
+                table: "Events",
+                columns: new[] { "ReporterPhone", "ReportedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Residents_Phone",
+                table: "Residents",
+                column: "Phone",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResidentSignInCodes_Phone_CreatedAt",
+                table: "ResidentSignInCodes",
+                columns: new[] { "Phone", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResidentSignInCodes_RequestedFrom_CreatedAt",
+                table: "ResidentSignInCodes",
+                columns: new[] { "RequestedFrom", "CreatedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Residents");
+
+            migrationBuilder.DropTable(
+                name: "ResidentSignInCodes");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Events_ReporterPhone_ReportedAt",
+                table: "Events");
+        }
+    }
+}

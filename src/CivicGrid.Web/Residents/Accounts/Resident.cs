@@ -1,0 +1,14 @@
+namespace CivicGrid.Web.Residents.Accounts;
+
+/// <summary>
+/// A resident's account: a verified mobile number and nothing more. Kept apart from staff
+/// accounts, so no resident can ever hold a role or a place in the hierarchy.
+/// </summary>
+public class Resident
+{
+    public Guid Id { get; set; }
+    /// <summary>Eleven digits, verified by a one-time code (<see cref="PhoneNumbers.Normalise"/>).</summary>
+    public required string Phone { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime LastSignInAt { get; set; }
+}

@@ -1,0 +1,22 @@
+using CivicGrid.Web.Infrastructure;
+using CivicGrid.Web.Residents.Accounts;
+using CivicGrid.Web.Residents.Reports;
+using CivicGrid.Web.Residents.SignIn;
+
+namespace CivicGrid.Web.Residents;
+
+public static class ResidentServices
+{
+    public static IServiceCollection AddResidents(this IServiceCollection services)
+    {
+        services.AddResidentAuthentication();
+        services.AddSettings<ResidentOptions>(ResidentOptions.Section);
+        services.AddSettings<SignInOptions>(SignInOptions.Section);
+        services.AddScoped<SignInCodes>();
+        services.AddSingleton<ReportThrottle>();
+        services.AddScoped<ResidentReporting>();
+        services.AddScoped<MyReports>();
+        services.AddScoped<ResidentRating>();
+        return services;
+    }
+}

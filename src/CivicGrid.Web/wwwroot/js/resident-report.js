@@ -1,0 +1,78 @@
+// The resident's report form, enhanced where the phone allows: a map pin loaded only when asked
+// for (Leaflet is the heaviest file on the page, too much to send every resident on 3G), and
+// dictation into the description where the browser offers speech recognition.
+(function () {
+  "use strict";
+  var lat = document.getElementById("Input_Latitude");
+  var lng = document.getElementById("Input_Longitude");
+  var status = document.getElementById("location-status");
+
+  function located() {
+    if (lat.value && lng.value) status.textContent = status.dataset.located;
+  }
+  lng.addEventListener("change", located);
+  located();
+
+  var pick = document.getElementById("pick-on-map");
+  var mapElement = document.getElementById("resident-map");
+  pick.hidden = false;
+  pick.addEventListener("click", function () {
+    pick.disabled = true;
+    loadMap().then(showMap);
+  });
+
+  function load(src) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = reject;
+      document.head.appendChild(script);
+    });
+  }
+
+  function loadMap() {
+    var css = document.createElement("link");
+    css.rel = "stylesheet";
+    css.href = "/lib/leaflet/leaflet.css";
+    document.head.appendChild(css);
+    return load("/lib/leaflet/leaflet.js")
+      .then(function () { return load("/js/china-coordinates.js"); })
+      .then(function () { return load("/js/civic-map.js"); });
+  }
+
+  function showMap() {
+    mapElement.hidden = false;
+    var civic = CivicMap.create(mapElement);
+    var start = isFinite(parseFloat(lat.value)) ? { lat: parseFloat(lat.value), lng: parseFloat(lng.value) } : { lat: 24.51, lng: 117.71 };
+    civic.map.setView(civic.toMap(start.lat, start.lng), 17);
+    var pin = L.marker(civic.toMap(start.lat, start.lng), { draggable: true }).addTo(civic.map);
+    function place(latLng) {
+      var p = civic.fromMap(latLng);
+      lat.value = p.lat.toFixed(6);
+      lng.value = p.lng.toFixed(6);
+      located();
+    }
+    pin.on("dragend", function () { place(pin.getLatLng()); });
+    civic.map.on("click", function (e) { pin.setLatLng(e.latlng); place(e.latlng); });
+    lng.addEventListener("change", function () { pin.setLatLng(civic.toMap(parseFloat(lat.value), parseFloat(lng.value))); civic.map.panTo(pin.getLatLng()); });
+  }
+
+  var Recognition = window.SpeechRecognition || window.webkitSpeechRecognition;
+  var voice = document.getElementById("voice");
+  if (!Recognition || !voice) return;
+  var description = document.getElementById("Input_Description");
+  voice.hidden = false;
+  voice.addEventListener("click", function () {
+    var recognition = new Recognition();
+    recognition.lang = document.documentElement.lang || "zh-CN";
+    recognition.interimResults = false;
+    var label = voice.textContent;
+    voice.textContent = voice.dataset.listening;
+    recognition.onresult = function (e) {
+      description.value = (description.value ? description.value + " " : "") + e.results[0][0].transcript;
+    };
+    recognition.onend = function () { voice.textContent = label; };
+    recognition.start();
+  });
+})();
