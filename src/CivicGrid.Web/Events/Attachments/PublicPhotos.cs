@@ -21,6 +21,9 @@ public sealed class PublicPhotos(AttachmentStore store, IOptions<AttachmentOptio
     /// <summary>Requests for a copy still being made wait for that one instead of making it again.</summary>
     private readonly ConcurrentDictionary<string, Lazy<Task>> _making = new();
 
+    /// <summary>A decoded photo can take a few hundred MB: a burst of different photos is converted a few at a time.</summary>
+    private readonly SemaphoreSlim _converting = new(Math.Max(1, Environment.ProcessorCount / 2));
+
     /// <summary>Null when the original is gone; a <see cref="DomainException"/> when it cannot be made safe to show.</summary>
     public async Task<PublicPhoto?> OpenAsync(Attachment attachment, CancellationToken ct)
     {
@@ -55,7 +58,17 @@ public sealed class PublicPhotos(AttachmentStore store, IOptions<AttachmentOptio
 
     private async Task MakeAsync(string originalKey, string copyKey)
     {
-        var jpeg = await Task.Run(() => Convert(originalKey));
+        byte[] jpeg;
+        await _converting.WaitAsync();
+        try
+        {
+            jpeg = await Task.Run(() => Convert(originalKey));
+        }
+        finally
+        {
+            _converting.Release();
+        }
+
         await store.ReplaceAsync(copyKey, jpeg, CancellationToken.None);
     }
 
