@@ -13,6 +13,7 @@ using CivicGrid.Web.Notifications;
 using CivicGrid.Web.Notifications.Delivery;
 using CivicGrid.Web.Organisation;
 using CivicGrid.Web.Residents;
+using CivicGrid.Web.Residents.Transparency;
 using CivicGrid.Web.Supervision;
 using Scalar.AspNetCore;
 
@@ -64,6 +65,7 @@ app.MapBuildingAdministrationApi();
 app.MapNotificationDeliveriesApi();
 app.MapNotificationsApi();
 app.MapResidentsApi();
+app.MapTransparencyApi();
 app.MapRazorPages();
 
 await app.InitialiseDatabaseAsync();

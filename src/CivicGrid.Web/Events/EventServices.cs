@@ -11,6 +11,7 @@ public static class EventServices
     {
         services.AddSettings<AttachmentOptions>(AttachmentOptions.Section);
         services.AddSingleton<AttachmentStore>();
+        services.AddSingleton<PublicPhotos>();
         services.AddScoped<AttachmentIntake>();
         services.AddScoped<EventAttachments>();
         services.AddScoped<EventNumbers>();

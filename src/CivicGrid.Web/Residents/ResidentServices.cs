@@ -2,6 +2,7 @@ using CivicGrid.Web.Infrastructure;
 using CivicGrid.Web.Residents.Accounts;
 using CivicGrid.Web.Residents.Reports;
 using CivicGrid.Web.Residents.SignIn;
+using CivicGrid.Web.Residents.Transparency;
 
 namespace CivicGrid.Web.Residents;
 
@@ -10,6 +11,7 @@ public static class ResidentServices
     public static IServiceCollection AddResidents(this IServiceCollection services)
     {
         services.AddResidentAuthentication();
+        services.AddTransparency();
         services.AddSettings<ResidentOptions>(ResidentOptions.Section);
         services.AddSettings<SignInOptions>(SignInOptions.Section);
         services.AddScoped<SignInCodes>();
