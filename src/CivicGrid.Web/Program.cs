@@ -12,6 +12,7 @@ using CivicGrid.Web.Infrastructure.Database;
 using CivicGrid.Web.Notifications;
 using CivicGrid.Web.Notifications.Delivery;
 using CivicGrid.Web.Organisation;
+using CivicGrid.Web.Residents.Callbacks;
 using CivicGrid.Web.Supervision;
 using Scalar.AspNetCore;
 
@@ -29,6 +30,7 @@ builder.Services.AddEvents();
 builder.Services.AddDispatch();
 builder.Services.AddSupervision();
 builder.Services.AddNotifications(builder.Configuration);
+builder.Services.AddCallbacks();
 builder.Services.AddDemo();
 
 var app = builder.Build();
@@ -60,6 +62,7 @@ app.MapGridAdministrationApi();
 app.MapBuildingAdministrationApi();
 app.MapNotificationDeliveriesApi();
 app.MapNotificationsApi();
+app.MapCallbacksApi();
 app.MapRazorPages();
 
 await app.InitialiseDatabaseAsync();

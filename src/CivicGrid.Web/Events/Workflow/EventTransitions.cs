@@ -7,6 +7,7 @@ using CivicGrid.Web.Infrastructure.Database;
 using CivicGrid.Web.Infrastructure.Problems;
 using CivicGrid.Web.Notifications;
 using CivicGrid.Web.Organisation;
+using CivicGrid.Web.Residents.Callbacks;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Web.Events.Workflow;
@@ -23,6 +24,7 @@ public sealed class EventTransitions(
     EventRelocation relocation,
     DispatchRules rules,
     EventNotices notices,
+    CallbackSampling callbacks,
     TimeProvider clock)
 {
     public async Task<Event> ApplyAsync(long eventId, EventAction action, TransitionRequest request, Caller caller, CancellationToken ct)
@@ -73,6 +75,11 @@ public sealed class EventTransitions(
         if (action == EventAction.Register)
         {
             await DispatchByRuleAsync(e, caller, now, ct);
+        }
+
+        if (e.Status == EventStatus.Closed && from != EventStatus.Closed)
+        {
+            await callbacks.SampleOnCloseAsync(e, now, ct);
         }
 
         await db.SaveChangesAsync(ct);

@@ -7,6 +7,7 @@ using CivicGrid.Web.Geography;
 using CivicGrid.Web.Identity;
 using CivicGrid.Web.Notifications;
 using CivicGrid.Web.Organisation;
+using CivicGrid.Web.Residents.Callbacks;
 using CivicGrid.Web.Supervision;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +41,7 @@ public abstract class CivicGridDb(DbContextOptions options) : IdentityUserContex
     public DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>();
     public DbSet<DeliveryAttempt> DeliveryAttempts => Set<DeliveryAttempt>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<Callback> Callbacks => Set<Callback>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
