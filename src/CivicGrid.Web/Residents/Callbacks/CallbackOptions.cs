@@ -12,8 +12,9 @@ public sealed class CallbackOptions
     public double SampleShare { get; set; } = 0.3;
 
     /// <summary>
-    /// The key of the sample. Published with the share, it lets anyone recompute which events were
-    /// picked; changing it draws a new sample from then on.
+    /// The key of the sample. Whoever holds it can tell which events will be picked, so a deployment
+    /// sets its own, keeps it from those who handle events, and publishes it afterwards so anyone can
+    /// recompute the sample. The default is for development and the demo.
     /// </summary>
     [Required]
     [MinLength(1)]

@@ -22,6 +22,8 @@ public sealed class CallbackPageTests : CallbackTest
         Assert.Contains(closed.Number, page);
         Assert.Contains($"href=\"tel:{Phone}\"", page);
         Assert.Contains("已劝说拆除停车棚，绿地恢复原状", page);
+        Assert.Contains($"action=\"{Page}?handler=Outcome\"", page);
+        Assert.Contains($"action=\"{Page}?handler=Sms\"", page);
         var id = await App.QueryAsync(db => db.Callbacks.Select(c => c.Id).SingleAsync());
 
         var posted = await centre.PostFormAsync(Page, $"{Page}?handler=Outcome", new()
