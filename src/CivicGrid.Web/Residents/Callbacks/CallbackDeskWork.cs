@@ -100,7 +100,7 @@ public sealed class CallbackDeskWork(
             Note = comment is null ? note : $"{note} {comment}",
             At = now,
         });
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(ct);
         return await GetAsync(id, caller, ct);
     }
 
@@ -129,7 +129,7 @@ public sealed class CallbackDeskWork(
 
         callback.RatingSmsAt = now;
         callback.Version++;
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(ct);
         return await GetAsync(id, caller, ct);
     }
 
@@ -201,6 +201,19 @@ public sealed class CallbackDeskWork(
             c.Comment,
             c.ByName,
             c.At));
+    }
+
+    /// <summary>Someone recorded the same callback (or changed its event) meanwhile: a refusal the page can show, like the API's 409.</summary>
+    private async Task SaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw DomainException.Conflict("Problem.ChangedMeanwhile");
+        }
     }
 
     private static string Say(string key, params object[] args) =>

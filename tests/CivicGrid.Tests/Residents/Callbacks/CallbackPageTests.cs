@@ -62,6 +62,28 @@ public sealed class CallbackPageTests : CallbackTest
     }
 
     [Fact]
+    public async Task A_callback_someone_else_recorded_meanwhile_is_refused_on_the_page()
+    {
+        await ClosedWithReporterPhoneAsync();
+        var centre = await App.SignInToPagesAsync("wangjun");
+        var form = await (await centre.GetAsync(Page)).ShouldBePage(HttpStatusCode.OK);
+        var id = await App.QueryAsync(db => db.Callbacks.Select(c => c.Id).SingleAsync());
+        await (await App.SignInAsync("zhanghui")).RecordAsync(id, "Declined");
+
+        var refused = await centre.PostFormAsync(Page, $"{Page}?handler=Outcome", new()
+        {
+            ["id"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["outcome"] = "Reached",
+            ["satisfaction"] = "Satisfied",
+        });
+
+        Assert.Contains("data-testid=\"outcome-form\"", form);
+        var page = await refused.ShouldBePage(HttpStatusCode.Conflict);
+        Assert.Contains("该回访已记录结果", page);
+        Assert.Equal(CallbackStatus.Declined, await App.QueryAsync(db => db.Callbacks.Select(c => c.Status).SingleAsync()));
+    }
+
+    [Fact]
     public async Task The_rating_sms_button_texts_the_reporter()
     {
         await ClosedWithReporterPhoneAsync();
