@@ -77,6 +77,7 @@ public sealed class EventTransitions(
             await DispatchByRuleAsync(e, caller, now, ct);
         }
 
+        // The callback sample is drawn in the closing's own transaction (decision 0013).
         if (e.Status == EventStatus.Closed && from != EventStatus.Closed)
         {
             await callbacks.SampleOnCloseAsync(e, now, ct);
