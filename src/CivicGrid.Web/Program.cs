@@ -13,6 +13,8 @@ using CivicGrid.Web.Notifications;
 using CivicGrid.Web.Notifications.Delivery;
 using CivicGrid.Web.Organisation;
 using CivicGrid.Web.Residents;
+using CivicGrid.Web.Residents.Callbacks;
+using CivicGrid.Web.Residents.Reviews;
 using CivicGrid.Web.Residents.Transparency;
 using CivicGrid.Web.Supervision;
 using Scalar.AspNetCore;
@@ -66,6 +68,8 @@ app.MapNotificationDeliveriesApi();
 app.MapNotificationsApi();
 app.MapResidentsApi();
 app.MapTransparencyApi();
+app.MapCallbacksApi();
+app.MapReviewsApi();
 app.MapRazorPages();
 
 await app.InitialiseDatabaseAsync();

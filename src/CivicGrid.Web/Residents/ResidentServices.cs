@@ -1,5 +1,6 @@
 using CivicGrid.Web.Infrastructure;
 using CivicGrid.Web.Residents.Accounts;
+using CivicGrid.Web.Residents.Callbacks;
 using CivicGrid.Web.Residents.Reports;
 using CivicGrid.Web.Residents.SignIn;
 using CivicGrid.Web.Residents.Transparency;
@@ -12,6 +13,7 @@ public static class ResidentServices
     {
         services.AddResidentAuthentication();
         services.AddTransparency();
+        services.AddCallbacks();
         services.AddSettings<ResidentOptions>(ResidentOptions.Section);
         services.AddSettings<SignInOptions>(SignInOptions.Section);
         services.AddScoped<SignInCodes>();
@@ -19,6 +21,7 @@ public static class ResidentServices
         services.AddScoped<ResidentReporting>();
         services.AddScoped<MyReports>();
         services.AddScoped<ResidentRating>();
+        services.AddScoped<Reviews.ReviewQueue>();
         return services;
     }
 }

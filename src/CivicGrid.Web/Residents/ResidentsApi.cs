@@ -25,6 +25,11 @@ public static class ResidentsApi
             .AllowAnonymous()
             .DisableAntiforgery();
 
+        // Anonymous to the endpoint filter: the page's cookie and an API client's token both reach the accessor.
+        api.MapGet("/photos/{id:guid}", PhotoAsync)
+            .WithSummary("A photo of one of my reports, upright, phone-sized, with no EXIF, GPS or other metadata")
+            .AllowAnonymous();
+
         var mine = api.MapGroup("/reports").RequireAuthorization(ResidentAuth.ApiPolicy);
         mine.MapGet("/mine", ListAsync).WithSummary("My reports, newest first");
         mine.MapGet("/mine/{number}", DetailAsync).WithSummary("One of my reports: status, public timeline, photos");
@@ -70,6 +75,20 @@ public static class ResidentsApi
 
     private static async Task<Ok<MyReport>> DetailAsync(string number, MyReports reports, ResidentAccessor residents, CancellationToken ct) =>
         TypedResults.Ok(await reports.GetAsync(await residents.RequireAsync(ct), number, ct));
+
+    private static async Task<Results<FileStreamHttpResult, NotFound>> PhotoAsync(
+        Guid id, MyReports reports, PublicPhotos photos, ResidentAccessor residents, HttpContext http, CancellationToken ct)
+    {
+        var attachment = await reports.PhotoAsync(await residents.RequireAsync(ct), id, ct);
+        if (attachment is null || await photos.OpenAsync(attachment, ct) is not { } copy)
+        {
+            return TypedResults.NotFound();
+        }
+
+        // A photo never changes once taken; only this resident may see it, so no shared cache keeps it.
+        http.Response.Headers.CacheControl = "private, max-age=86400";
+        return TypedResults.Stream(copy.Content, copy.ContentType);
+    }
 
     private static async Task<NoContent> RateAsync(string number, RatingRequest request, ResidentRating rating, ResidentAccessor residents, CancellationToken ct)
     {

@@ -63,7 +63,7 @@ public sealed class EventWorkflowSpec
         // Report and SolveOnSpot create events; MergedIn and Join are records on another event;
         // overdue and supervision entries are recorded beside the steps and change no state.
         Assert.Equal(
-            Enum.GetValues<EventAction>().Except([Report, SolveOnSpot, MergedIn, Join, Overdue, Supervise, SupervisionReply, SupervisionConclude, SupervisionUnanswered]).Order(),
+            Enum.GetValues<EventAction>().Except([Report, SolveOnSpot, MergedIn, Join, Overdue, Supervise, SupervisionReply, SupervisionConclude, SupervisionUnanswered, Callback, ReviewConfirmed]).Order(),
             EventWorkflow.Transitions.Select(t => t.Action).Order());
     }
 

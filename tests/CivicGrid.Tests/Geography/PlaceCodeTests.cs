@@ -196,14 +196,16 @@ public sealed partial class PlaceCodeTests : AppTest
         var chen = await App.SignInAsync("chenliting");
         var old = await chen.CodeOfAsync(PlaceCodeKind.Building, building);
         var resident = App.CreateClient(new() { AllowAutoRedirect = false });
-        await (await resident.GetAsync(old.Url.PathAndQuery)).ShouldBe(HttpStatusCode.OK);
+        await (await resident.GetAsync(old.Url.PathAndQuery)).ShouldBe(HttpStatusCode.Redirect);
 
         var replacement = await chen.RevokeCodeAsync(old.Token);
 
         Assert.NotEqual(old.Token, replacement.Token);
         var dead = await (await resident.GetAsync(old.Url.PathAndQuery)).ShouldBePage(HttpStatusCode.NotFound);
         Assert.Contains("这个二维码已失效", dead);
-        var alive = await (await resident.GetAsync(replacement.Url.PathAndQuery)).ShouldBePage(HttpStatusCode.OK);
+        var landing = await resident.GetAsync(replacement.Url.PathAndQuery);
+        Assert.Equal($"/r/report?code={replacement.Token}", landing.Headers.Location?.OriginalString);
+        var alive = await (await resident.GetAsync(landing.Headers.Location!.OriginalString)).ShouldBePage(HttpStatusCode.OK);
         Assert.Contains("蓝田街道毅阳社区", alive);
         await (await chen.TryRevokeCodeAsync(old.Token)).ShouldBeProblem(HttpStatusCode.Conflict);
         var history = await (await chen.TryCodesOfAsync(PlaceCodeKind.Building, building)).ShouldBe<List<PlaceCodeView>>(HttpStatusCode.OK);

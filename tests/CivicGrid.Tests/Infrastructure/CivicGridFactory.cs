@@ -34,6 +34,9 @@ public sealed class CivicGridFactory : WebApplicationFactory<Program>
     /// <summary>A Redis for the SignalR backplane, when the test is about several instances.</summary>
     public string? SignalRRedis { get; init; }
 
+    /// <summary>Settings of the test's own, over the defaults (e.g. a callback share of 1 so every closed event is picked).</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -48,6 +51,11 @@ public sealed class CivicGridFactory : WebApplicationFactory<Program>
         if (SignalRRedis is not null)
         {
             builder.UseSetting("SignalR:Redis", SignalRRedis);
+        }
+
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
         }
 
         builder.ConfigureServices(services =>

@@ -76,6 +76,28 @@ public sealed class MyReportsTests : AppTest
         Assert.Equal("棚子只拆了一半", e.EvaluationComment);
     }
 
+    [Fact]
+    public async Task My_photos_reach_me_without_the_position_inside_them_and_reach_no_one_else()
+    {
+        var resident = await App.SignInResidentAsync(Phone);
+        var spot = await SpotInGridAsync("毅阳社区", 3);
+        var receipt = await resident.ResidentReportAsync(ResidentsClient.ResidentReport(spot), ("shed.jpg", Images.PhotoTakenAt(spot.Latitude, spot.Longitude)));
+        var photo = Assert.Single((await resident.MyReportAsync(receipt.Number)).BeforePhotos);
+
+        var response = await resident.GetAsync($"/api/v1/resident/photos/{photo}");
+
+        await response.ShouldBe(HttpStatusCode.OK);
+        Assert.Equal("image/jpeg", response.Content.Headers.ContentType?.MediaType);
+        await using (var copy = await response.Content.ReadAsStreamAsync())
+        {
+            Assert.Null(CivicGrid.Web.Events.Attachments.ImageInspector.ReadGps(copy));
+        }
+
+        var other = await App.SignInResidentAsync("13700000001");
+        await (await other.GetAsync($"/api/v1/resident/photos/{photo}")).ShouldBe(HttpStatusCode.NotFound);
+        await (await App.CreateClient().GetAsync($"/api/v1/resident/photos/{photo}")).ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
     [Theory]
     [InlineData("Delighted")]
     [InlineData("")]

@@ -55,6 +55,10 @@ public enum EventAction
     SupervisionConclude = 43,
     /// <summary>督办逾期未复: a supervision order's deadline passed without an answer; recorded by the platform.</summary>
     SupervisionUnanswered = 44,
+    /// <summary>回访: the centre called the reporter of a closed event back and recorded what they said.</summary>
+    Callback = 45,
+    /// <summary>不满意复核: the centre stood by the result a resident called unsatisfied, and said why.</summary>
+    ReviewConfirmed = 46,
     /// <summary>吹哨: a centre summons several departments at once, one to lead and the others to assist, saying why.</summary>
     Summon = 22,
     /// <summary>报到: an assisting department answers the summons (the lead checks in by signing for).</summary>

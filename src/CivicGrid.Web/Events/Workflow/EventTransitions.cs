@@ -7,6 +7,7 @@ using CivicGrid.Web.Infrastructure.Database;
 using CivicGrid.Web.Infrastructure.Problems;
 using CivicGrid.Web.Notifications;
 using CivicGrid.Web.Organisation;
+using CivicGrid.Web.Residents.Callbacks;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Web.Events.Workflow;
@@ -23,6 +24,7 @@ public sealed class EventTransitions(
     EventRelocation relocation,
     DispatchRules rules,
     EventNotices notices,
+    CallbackSampling callbacks,
     TimeProvider clock)
 {
     public async Task<Event> ApplyAsync(long eventId, EventAction action, TransitionRequest request, Caller caller, CancellationToken ct)
@@ -73,6 +75,12 @@ public sealed class EventTransitions(
         if (action == EventAction.Register)
         {
             await DispatchByRuleAsync(e, caller, now, ct);
+        }
+
+        // The callback sample is drawn in the closing's own transaction (decision 0013).
+        if (e.Status == EventStatus.Closed && from != EventStatus.Closed)
+        {
+            await callbacks.SampleOnCloseAsync(e, now, ct);
         }
 
         await db.SaveChangesAsync(ct);
@@ -178,6 +186,8 @@ public sealed class EventTransitions(
                 return new();
 
             case EventAction.Reopen:
+                // Reopening answers a resident's "unsatisfied": the review it asked for is done.
+                e.ReviewRequestedAt = null;
                 e.HolderUnitId = caller.UnitId;
                 e.HandlerUnitId = null;
                 e.ClosedAt = null;

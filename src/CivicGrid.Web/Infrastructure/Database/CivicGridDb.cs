@@ -7,6 +7,7 @@ using CivicGrid.Web.Geography;
 using CivicGrid.Web.Identity;
 using CivicGrid.Web.Notifications;
 using CivicGrid.Web.Organisation;
+using CivicGrid.Web.Residents.Callbacks;
 using CivicGrid.Web.Supervision;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -42,6 +43,7 @@ public abstract class CivicGridDb(DbContextOptions options) : IdentityUserContex
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<Residents.Accounts.Resident> Residents => Set<Residents.Accounts.Resident>();
     public DbSet<Residents.SignIn.SignInCode> ResidentSignInCodes => Set<Residents.SignIn.SignInCode>();
+    public DbSet<Callback> Callbacks => Set<Callback>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

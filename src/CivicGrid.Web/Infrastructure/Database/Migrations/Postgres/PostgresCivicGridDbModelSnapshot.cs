@@ -1041,6 +1041,63 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("Residents", (string)null);
                 });
 
+            modelBuilder.Entity("CivicGrid.Web.Residents.Callbacks.Callback", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ByName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("RatingSmsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("SampledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Satisfaction")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "SampledAt");
+
+                    b.ToTable("Callbacks", (string)null);
+                });
+
             modelBuilder.Entity("CivicGrid.Web.Residents.SignIn.SignInCode", b =>
                 {
                     b.Property<long>("Id")
@@ -1493,6 +1550,17 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Residents.Callbacks.Callback", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Events.Event", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Event");
                 });
 
             modelBuilder.Entity("CivicGrid.Web.Supervision.OverdueNotice", b =>

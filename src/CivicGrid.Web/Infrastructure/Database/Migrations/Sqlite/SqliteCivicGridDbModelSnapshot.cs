@@ -1013,6 +1013,61 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("Residents", (string)null);
                 });
 
+            modelBuilder.Entity("CivicGrid.Web.Residents.Callbacks.Callback", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ByName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RatingSmsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SampledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Satisfaction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "SampledAt");
+
+                    b.ToTable("Callbacks", (string)null);
+                });
+
             modelBuilder.Entity("CivicGrid.Web.Residents.SignIn.SignInCode", b =>
                 {
                     b.Property<long>("Id")
@@ -1457,6 +1512,17 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Residents.Callbacks.Callback", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Events.Event", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Event");
                 });
 
             modelBuilder.Entity("CivicGrid.Web.Supervision.OverdueNotice", b =>
