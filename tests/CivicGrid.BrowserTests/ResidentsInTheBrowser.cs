@@ -52,6 +52,14 @@ public sealed partial class ResidentsInTheBrowser(BrowserHost host) : IClassFixt
         await Assertions.Expect(phone.GetByTestId("before-photos").Locator("img")).ToHaveCountAsync(1);
         Assert.True(await phone.GetByTestId("before-photos").Locator("img").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"));
 
+        // A neighbour scanning the same code and picking the same kind of problem is offered to follow it.
+        var neighbour = await host.AnonymousPhoneAsync();
+        await neighbour.GotoAsync($"/q/{code.Token}");
+        await neighbour.GetByTestId("category").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await Assertions.Expect(neighbour.GetByTestId("same-item")).ToContainTextAsync("已提交，等待受理");
+        await neighbour.GetByTestId("same-follow").ClickAsync();
+        await Assertions.Expect(neighbour).ToHaveURLAsync(new Regex(@"/r/sign-in\?returnUrl="));
+
         // Staff take it up the loop and send it to 城管办: the resident sees the office, not the people.
         var id = await host.App.QueryAsync(db => db.Events.Where(e => e.Number == number).Select(e => e.Id).SingleAsync());
         await ActAsync("qiumeiling", id, EventAction.Escalate, "劝说无果");

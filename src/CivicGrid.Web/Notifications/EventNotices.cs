@@ -60,6 +60,11 @@ public sealed class EventNotices(CivicGridDb db, NotificationOutbox outbox)
         if (TellsReporter(action) && e.ReporterId != actorId)
         {
             await outbox.ToUserAsync(NotificationKind.ReportUpdated, e.ReporterId, subject, ct);
+            // A resident who signed in to report hears too; an anonymous number was left for a callback, not for messages.
+            if (e.ResidentId is { } resident)
+            {
+                await outbox.ToResidentAsync(resident, subject, ct);
+            }
         }
     }
 

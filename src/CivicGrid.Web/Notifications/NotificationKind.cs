@@ -23,6 +23,8 @@ public enum NotificationKind
     ReportUpdated = 9,
     /// <summary>督办回复: the holder answered the person's supervision order.</summary>
     SupervisionReplied = 10,
+    /// <summary>A signed-in resident's report reached a milestone; by SMS only, residents have no in-app inbox.</summary>
+    ResidentProgress = 11,
 }
 
 /// <summary>How a notification reaches the person.</summary>

@@ -30,6 +30,16 @@ public sealed class NotificationOutbox(CivicGridDb db, TimeProvider clock)
         }
     }
 
+    /// <summary>A resident hears of their report by SMS, at the number of their account; in quiet hours it waits for the morning.</summary>
+    public async Task ToResidentAsync(Guid residentId, NotificationSubject subject, CancellationToken ct)
+    {
+        var phone = await db.Residents.AsNoTracking().Where(r => r.Id == residentId).Select(r => r.Phone).SingleOrDefaultAsync(ct);
+        if (phone is not null)
+        {
+            Add(NotificationKind.ResidentProgress, new Recipient(residentId, phone, null, NotificationPreference.ForResident(residentId)), subject, inApp: false);
+        }
+    }
+
     private sealed record Recipient(Guid Id, string? Phone, string? Email, NotificationPreference? Preference);
 
     private Task<List<Recipient>> RecipientsAsync(System.Linq.Expressions.Expression<Func<StaffUser, bool>> who, CancellationToken ct) =>
@@ -37,7 +47,7 @@ public sealed class NotificationOutbox(CivicGridDb db, TimeProvider clock)
             .Select(u => new Recipient(u.Id, u.PhoneNumber, u.Email, db.NotificationPreferences.AsNoTracking().FirstOrDefault(p => p.UserId == u.Id)))
             .ToListAsync(ct);
 
-    private void Add(NotificationKind kind, Recipient person, NotificationSubject subject)
+    private void Add(NotificationKind kind, Recipient person, NotificationSubject subject, bool inApp = true)
     {
         // One save may reach a person twice by two roads (the holder's unit and the reporter); once is enough.
         if (!_written.Add((person.Id, kind, subject.Event)))
@@ -68,7 +78,11 @@ public sealed class NotificationOutbox(CivicGridDb db, TimeProvider clock)
             CreatedAt = now,
         };
 
-        notification.Deliveries.Add(Delivery(person, NotificationChannel.InApp, null, now));
+        if (inApp)
+        {
+            notification.Deliveries.Add(Delivery(person, NotificationChannel.InApp, null, now));
+        }
+
         if (preference.Sends(NotificationChannel.Sms, kind) && !string.IsNullOrWhiteSpace(person.Phone))
         {
             notification.Deliveries.Add(Delivery(person, NotificationChannel.Sms, person.Phone, now));

@@ -21,6 +21,7 @@ public static class ResidentServices
         services.AddScoped<ResidentReporting>();
         services.AddScoped<MyReports>();
         services.AddScoped<ResidentRating>();
+        services.AddScoped<SameProblem>();
         services.AddScoped<Reviews.ReviewQueue>();
         return services;
     }

@@ -25,6 +25,10 @@ public static class ResidentsApi
             .AllowAnonymous()
             .DisableAntiforgery();
 
+        api.MapGet("/nearby", NearbyAsync)
+            .WithSummary("Open reports of the same category near a place: the same problem may already be reported")
+            .AllowAnonymous();
+
         // Anonymous to the endpoint filter: the page's cookie and an API client's token both reach the accessor.
         api.MapGet("/photos/{id:guid}", PhotoAsync)
             .WithSummary("A photo of one of my reports, upright, phone-sized, with no EXIF, GPS or other metadata")
@@ -33,6 +37,7 @@ public static class ResidentsApi
         var mine = api.MapGroup("/reports").RequireAuthorization(ResidentAuth.ApiPolicy);
         mine.MapGet("/mine", ListAsync).WithSummary("My reports, newest first");
         mine.MapGet("/mine/{number}", DetailAsync).WithSummary("One of my reports: status, public timeline, photos");
+        mine.MapPost("/{number}/follow", FollowAsync).WithSummary("Follow an open report of the same problem instead of reporting it again; it joins my reports");
         mine.MapPost("/mine/{number}/rating", RateAsync).WithSummary("Rate a closed report (满意/基本满意/不满意); unsatisfied asks the centre to review it");
         return api;
     }
@@ -88,6 +93,15 @@ public static class ResidentsApi
         // A photo never changes once taken; only this resident may see it, so no shared cache keeps it.
         http.Response.Headers.CacheControl = "private, max-age=86400";
         return TypedResults.Stream(copy.Content, copy.ContentType);
+    }
+
+    private static async Task<Ok<IReadOnlyList<NearbyReport>>> NearbyAsync(double? latitude, double? longitude, int? categoryId, SameProblem same, CancellationToken ct) =>
+        TypedResults.Ok(await same.NearbyAsync(latitude, longitude, categoryId, ct));
+
+    private static async Task<NoContent> FollowAsync(string number, SameProblem same, ResidentAccessor residents, CancellationToken ct)
+    {
+        await same.FollowAsync(await residents.RequireAsync(ct), number, ct);
+        return TypedResults.NoContent();
     }
 
     private static async Task<NoContent> RateAsync(string number, RatingRequest request, ResidentRating rating, ResidentAccessor residents, CancellationToken ct)

@@ -32,7 +32,11 @@ public sealed class NearbyEvents(
 
     private static readonly EventStatus[] Open = [.. Enum.GetValues<EventStatus>().Where(EventWorkflow.IsOpen)];
 
-    public async Task<IReadOnlyList<NearbyEvent>> FindAsync(double? latitude, double? longitude, int? categoryId, Caller caller, CancellationToken ct, long? except = null)
+    public async Task<IReadOnlyList<NearbyEvent>> FindAsync(double? latitude, double? longitude, int? categoryId, Caller caller, CancellationToken ct, long? except = null) =>
+        await FindAsync(latitude, longitude, categoryId, (await organisation.GetAsync(ct)).DistrictOf(caller.UnitPath).Path, ct, except);
+
+    /// <summary>The same search for someone outside the hierarchy (a resident): within the district the point stands in.</summary>
+    public async Task<IReadOnlyList<NearbyEvent>> FindAsync(double? latitude, double? longitude, int? categoryId, string districtPath, CancellationToken ct, long? except = null)
     {
         new Validation()
             .Position(latitude, longitude)
@@ -43,7 +47,7 @@ public sealed class NearbyEvents(
         var dLat = radius / MetresPerDegreeLatitude;
         var dLng = radius / (MetresPerDegreeLatitude * Math.Max(0.01, Math.Cos(lat * Math.PI / 180)));
         var since = clock.GetUtcNow().UtcDateTime.AddDays(-options.Value.Days);
-        var district = (await organisation.GetAsync(ct)).DistrictOf(caller.UnitPath).Path;
+        var district = districtPath;
 
         var candidates = await db.Events.AsNoTracking()
             .Where(e => e.Latitude >= lat - dLat && e.Latitude <= lat + dLat && e.Longitude >= lng - dLng && e.Longitude <= lng + dLng)
@@ -82,6 +86,38 @@ public sealed class NearbyEvents(
         var now = clock.GetUtcNow().UtcDateTime;
         e.CoReporters.Add(new EventCoReporter { UserId = caller.UserId, Name = caller.DisplayName, JoinedAt = now });
         e.Timeline.Add(EventReporting.Entry(EventAction.Join, e.Status, e.Status, caller, now, null, null));
+        e.UpdatedAt = now;
+        e.Version++;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A resident follows an open event instead of reporting it again: a co-reporter who sees it in "my reports".</summary>
+    public async Task JoinAsResidentAsync(string number, Guid residentId, string name, CancellationToken ct)
+    {
+        var e = await db.Events.Include(x => x.CoReporters).SingleOrDefaultAsync(x => x.Number == number, ct)
+            ?? throw DomainException.NotFound();
+        if (!EventWorkflow.IsOpen(e.Status))
+        {
+            throw DomainException.Conflict("Event.JoinFinished");
+        }
+
+        if (e.ResidentId == residentId || e.CoReporters.Any(r => r.UserId == residentId))
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        e.CoReporters.Add(new EventCoReporter { UserId = residentId, Name = name, JoinedAt = now });
+        e.Timeline.Add(new TimelineEntry
+        {
+            Action = EventAction.Join,
+            FromStatus = e.Status,
+            ToStatus = e.Status,
+            ActorId = residentId,
+            ActorName = name,
+            ActorUnitName = string.Empty,
+            At = now,
+        });
         e.UpdatedAt = now;
         e.Version++;
         await db.SaveChangesAsync(ct);

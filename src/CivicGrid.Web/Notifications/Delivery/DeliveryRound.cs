@@ -84,6 +84,8 @@ public sealed class DeliveryRound(
         return claims;
     }
 
+    private sealed record Person(bool IsActive, string? PhoneNumber, string? Email, NotificationPreference? Preference);
+
     /// <summary>The second half: plans, sends and records the claimed deliveries.</summary>
     public async Task<Result> DeliverAsync(Claim claim, CancellationToken ct)
     {
@@ -93,9 +95,13 @@ public sealed class DeliveryRound(
             return new Result(0, 0, 0);
         }
 
+        // Staff, or a resident (SMS only, the account's number now, the default quiet hours).
         var person = await db.Users.AsNoTracking().Where(u => u.Id == claim.RecipientId)
-            .Select(u => new { u.IsActive, u.PhoneNumber, u.Email, Preference = db.NotificationPreferences.FirstOrDefault(p => p.UserId == u.Id) })
-            .SingleOrDefaultAsync(ct);
+                .Select(u => new Person(u.IsActive, u.PhoneNumber, u.Email, db.NotificationPreferences.FirstOrDefault(p => p.UserId == u.Id)))
+                .SingleOrDefaultAsync(ct)
+            ?? await db.Residents.AsNoTracking().Where(r => r.Id == claim.RecipientId)
+                .Select(r => new Person(true, r.Phone, null, NotificationPreference.ForResident(r.Id)))
+                .SingleOrDefaultAsync(ct);
         var address = claim.Channel switch
         {
             NotificationChannel.Sms => person?.PhoneNumber,

@@ -11,4 +11,7 @@ public class Resident
     public required string Phone { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime LastSignInAt { get; set; }
+
+    /// <summary>How staff and timelines name the resident: "群众 139****5678", never the whole number.</summary>
+    public string PublicName => $"群众 {PhoneNumbers.Mask(Phone)}";
 }

@@ -11,7 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CivicGrid.Web.Residents.Reports;
 
 /// <summary>One of a resident's reports in their list.</summary>
-public sealed record MyReportItem(string Number, string Title, string Category, EventStatus Status, DateTime ReportedAt, bool MayRate);
+/// <param name="Following">Someone else reported it; this resident follows it (the same problem, joined instead of reported again).</param>
+public sealed record MyReportItem(string Number, string Title, string Category, EventStatus Status, DateTime ReportedAt, bool MayRate, bool Following);
 
 /// <summary>A resident's own report: what they sent, where it stands in plain words, the public steps and photos.</summary>
 public sealed record MyReport(
@@ -26,14 +27,15 @@ public sealed record MyReport(
     Satisfaction? Satisfaction,
     string? Comment,
     bool MayRate,
+    bool Following,
     IReadOnlyList<PublicStep> Steps,
     IReadOnlyList<Guid> BeforePhotos,
     IReadOnlyList<Guid> AfterPhotos,
     int Version);
 
 /// <summary>
-/// The reports a resident filed while signed in, and nothing else: another resident's report is
-/// "not found", the same answer as a number that does not exist.
+/// The reports a resident filed while signed in or followed, and nothing else: another resident's
+/// report is "not found", the same answer as a number that does not exist. Only the reporter rates.
 /// </summary>
 public sealed class MyReports(CivicGridDb db, ReferenceSnapshot<CategoryCatalogue> catalogue)
 {
@@ -43,12 +45,12 @@ public sealed class MyReports(CivicGridDb db, ReferenceSnapshot<CategoryCatalogu
     {
         var categories = await catalogue.GetAsync(ct);
         var rows = await db.Events.AsNoTracking()
-            .Where(e => e.ResidentId == resident.Id)
+            .Where(e => e.ResidentId == resident.Id || e.CoReporters.Any(c => c.UserId == resident.Id))
             .OrderByDescending(e => e.ReportedAt).ThenByDescending(e => e.Id)
             .Take(PageSize)
-            .Select(e => new { e.Number, e.Title, e.CategoryId, e.Status, e.ReportedAt })
+            .Select(e => new { e.Number, e.Title, e.CategoryId, e.Status, e.ReportedAt, Own = e.ResidentId == resident.Id })
             .ToListAsync(ct);
-        return rows.Select(e => new MyReportItem(e.Number, e.Title, PlainName(categories, e.CategoryId), e.Status, e.ReportedAt, MayRate(e.Status))).ToList();
+        return rows.Select(e => new MyReportItem(e.Number, e.Title, PlainName(categories, e.CategoryId), e.Status, e.ReportedAt, e.Own && MayRate(e.Status), !e.Own)).ToList();
     }
 
     public async Task<MyReport> GetAsync(Resident resident, string number, CancellationToken ct)
@@ -56,8 +58,9 @@ public sealed class MyReports(CivicGridDb db, ReferenceSnapshot<CategoryCatalogu
         var e = await db.Events.AsNoTracking().AsSplitQuery()
             .Include(x => x.Timeline)
             .Include(x => x.Attachments)
-            .SingleOrDefaultAsync(x => x.Number == number && x.ResidentId == resident.Id, ct)
+            .SingleOrDefaultAsync(x => x.Number == number && (x.ResidentId == resident.Id || x.CoReporters.Any(c => c.UserId == resident.Id)), ct)
             ?? throw DomainException.NotFound();
+        var own = e.ResidentId == resident.Id;
         var mergedInto = e.MergedIntoId is { } id ? await db.Events.Where(x => x.Id == id).Select(x => x.Number).SingleOrDefaultAsync(ct) : null;
         var categories = await catalogue.GetAsync(ct);
         return new MyReport(
@@ -71,7 +74,8 @@ public sealed class MyReports(CivicGridDb db, ReferenceSnapshot<CategoryCatalogu
             e.ClosedAt,
             e.Satisfaction,
             e.EvaluationComment,
-            MayRate(e.Status),
+            own && MayRate(e.Status),
+            !own,
             PublicTimeline.Of(e.Timeline, mergedInto),
             Photos(e, AttachmentStage.Before),
             Photos(e, AttachmentStage.After),
@@ -81,7 +85,7 @@ public sealed class MyReports(CivicGridDb db, ReferenceSnapshot<CategoryCatalogu
     /// <summary>The photo, when it belongs to one of the resident's reports; null otherwise.</summary>
     public Task<Attachment?> PhotoAsync(Resident resident, Guid photoId, CancellationToken ct) =>
         db.Attachments.AsNoTracking()
-            .Where(a => a.Id == photoId && db.Events.Any(e => e.Id == a.EventId && e.ResidentId == resident.Id))
+            .Where(a => a.Id == photoId && db.Events.Any(e => e.Id == a.EventId && (e.ResidentId == resident.Id || e.CoReporters.Any(c => c.UserId == resident.Id))))
             .SingleOrDefaultAsync(ct);
 
     /// <summary>Rating follows the state machine's own rule: a closed event is evaluated once.</summary>

@@ -24,6 +24,7 @@ public sealed class ReportModel(
     PlaceCodes codes,
     ReferenceSnapshot<CategoryCatalogue> catalogue,
     IOptions<GeographyOptions> geography,
+    SameProblem same,
     IStringLocalizer<Text> text) : PageModel
 {
     // Three phone photos with room to spare; the attachment intake enforces the per-file limit.
@@ -59,6 +60,11 @@ public sealed class ReportModel(
     {
         Input.PlaceCode = code;
         await LoadAsync(ct);
+        // The code's point starts the pin (and the search for the same problem); the resident may still move it.
+        if (CodePlaceName is not null && await reporting.CodePlaceAsync(code, ct) is { } place)
+        {
+            (Input.Latitude, Input.Longitude) = (place.Latitude, place.Longitude);
+        }
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -75,6 +81,42 @@ public sealed class ReportModel(
         catch (DomainException refusal)
         {
             ModelState.AddRefusal(text, refusal, field => PageRefusals.Under("Input", field));
+            Response.StatusCode = refusal.Status;
+            return Page();
+        }
+    }
+
+    /// <summary>The same problem nearby, for the script to offer while the resident fills the form.</summary>
+    public async Task<IActionResult> OnGetNearbyAsync(double? latitude, double? longitude, int? categoryId, CancellationToken ct)
+    {
+        var found = await same.NearbyAsync(latitude, longitude, categoryId, ct);
+        return new JsonResult(found.Select(r => new
+        {
+            r.Number,
+            Label = text["Resident.Same.Item", r.Category, r.DistanceMetres, text[$"Resident.Status.{r.Status}"]].Value,
+        }));
+    }
+
+    /// <summary>Follows the report already there instead of filing it again; signing in first when needed.</summary>
+    public async Task<IActionResult> OnPostFollowAsync(string number, CancellationToken ct)
+    {
+        var resident = await residents.FindAsync(ct);
+        if (resident is null)
+        {
+            // Back to the form they came from after signing in, to follow with one more tap.
+            var back = Request.GetTypedHeaders().Referer is { } referer && Url.IsLocalUrl(referer.PathAndQuery) && referer.Host == Request.Host.Host ? referer.PathAndQuery : "/r/report";
+            return Redirect($"/r/sign-in?returnUrl={Uri.EscapeDataString(back)}");
+        }
+
+        try
+        {
+            await same.FollowAsync(resident, number, ct);
+            return Redirect($"/r/mine/{Uri.EscapeDataString(number)}");
+        }
+        catch (DomainException refusal)
+        {
+            await LoadAsync(ct);
+            ModelState.AddRefusal(text, refusal, _ => string.Empty);
             Response.StatusCode = refusal.Status;
             return Page();
         }

@@ -52,7 +52,7 @@ public sealed class ResidentRating(CivicGridDb db, TimeProvider clock)
             FromStatus = EventStatus.Closed,
             ToStatus = EventStatus.Evaluated,
             ActorId = resident.Id,
-            ActorName = $"群众 {PhoneNumbers.Mask(resident.Phone)}",
+            ActorName = resident.PublicName,
             ActorUnitName = string.Empty,
             Note = comment,
             At = now,

@@ -36,7 +36,7 @@ public sealed class ResidentReporting(
             .Require(resident is not null || string.IsNullOrWhiteSpace(request.ContactPhone) || contact is not null, "contactPhone", "SignIn.PhoneInvalid")
             .ThrowIfInvalid();
 
-        var place = await PlaceAsync(request, ct);
+        var place = await CodePlaceAsync(request.PlaceCode, ct);
         var eventRequest = new ReportRequest(
             TitleOf(description!),
             description,
@@ -51,24 +51,24 @@ public sealed class ResidentReporting(
         var held = contact is not null && await RecentReportsAsync(contact, ct) >= options.Value.FloodReportsPerHour;
         var reporter = new ResidentReporter(
             resident?.Id ?? Guid.NewGuid(),
-            resident is null ? AnonymousName : $"群众 {PhoneNumbers.Mask(resident.Phone)}",
+            resident is null ? AnonymousName : resident.PublicName,
             resident?.Id,
             contact,
             held);
         return await reporting.ReportByResidentAsync(eventRequest, photos, reporter, ct);
     }
 
-    private sealed record CodePlace(double Latitude, double Longitude, string Address, int? BuildingId);
+    public sealed record CodePlace(double Latitude, double Longitude, string Address, int? BuildingId);
 
-    /// <summary>The place of the scanned code: a building's own point, or a point inside the grid.</summary>
-    private async Task<CodePlace?> PlaceAsync(ResidentReportRequest request, CancellationToken ct)
+    /// <summary>The place of the scanned code: a building's own point, or a point inside the grid; null without a code.</summary>
+    public async Task<CodePlace?> CodePlaceAsync(string? token, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(request.PlaceCode))
+        if (string.IsNullOrWhiteSpace(token))
         {
             return null;
         }
 
-        var code = await codes.ResolveAsync(request.PlaceCode, ct)
+        var code = await codes.ResolveAsync(token, ct)
             ?? throw DomainException.Invalid(new Dictionary<string, string[]> { ["placeCode"] = ["Resident.Report.UnknownCode"] });
         var place = code.Place;
         if (place.Kind == PlaceCodeKind.Building)

@@ -9,8 +9,48 @@
 
   function located() {
     if (lat.value && lng.value) status.textContent = status.dataset.located;
+    offerSameProblem();
   }
   lng.addEventListener("change", located);
+
+  // The same problem reported nearby: offered as soon as the place and the category are known.
+  var same = document.getElementById("same-problem");
+  var sameList = document.getElementById("same-list");
+  var category = document.getElementById("Input_CategoryId");
+  var token = document.querySelector("input[name=__RequestVerificationToken]");
+  category.addEventListener("change", offerSameProblem);
+
+  function offerSameProblem() {
+    if (!lat.value || !lng.value || !category.value) return;
+    var url = same.dataset.url + "&latitude=" + encodeURIComponent(lat.value) + "&longitude=" + encodeURIComponent(lng.value) + "&categoryId=" + encodeURIComponent(category.value);
+    fetch(url, { credentials: "same-origin" }).then(function (r) { return r.ok ? r.json() : []; }).then(function (found) {
+      sameList.textContent = "";
+      found.forEach(function (report) {
+        var item = document.createElement("li");
+        item.setAttribute("data-testid", "same-item");
+        var label = document.createElement("span");
+        label.textContent = report.label;
+        // A button, not a form: forms cannot nest inside the report form. The page answers with where to go next.
+        var follow = document.createElement("button");
+        follow.type = "button";
+        follow.textContent = sameList.dataset.follow;
+        follow.setAttribute("data-testid", "same-follow");
+        follow.addEventListener("click", function () {
+          follow.disabled = true;
+          fetch("/r/report?handler=Follow&number=" + encodeURIComponent(report.number), {
+            method: "POST",
+            credentials: "same-origin",
+            headers: { "RequestVerificationToken": token ? token.value : "" }
+          }).then(function (r) { window.location.href = r.url; });
+        });
+        item.appendChild(label);
+        item.appendChild(follow);
+        sameList.appendChild(item);
+      });
+      same.hidden = found.length === 0;
+    });
+  }
+
   located();
 
   var pick = document.getElementById("pick-on-map");
