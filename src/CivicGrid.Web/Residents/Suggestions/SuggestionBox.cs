@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CivicGrid.Web.Identity;
 using CivicGrid.Web.Infrastructure;
 using CivicGrid.Web.Infrastructure.Caching;
@@ -34,11 +35,11 @@ public sealed class SuggestionBox(
     TimeProvider clock)
 {
     public async Task<IReadOnlyList<MySuggestion>> MineAsync(Resident resident, CancellationToken ct) =>
-        await db.Suggestions.AsNoTracking()
-            .Where(s => s.ResidentId == resident.Id)
-            .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id)
-            .Select(s => new MySuggestion(s.Id, s.StreetId, s.Street!.Name, s.Text, s.CreatedAt, s.Reply, s.RepliedByUnitName, s.RepliedAt))
-            .ToListAsync(ct);
+        await Mine(resident).OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id).Select(AsMine).ToListAsync(ct);
+
+    /// <summary>One of the resident's own; anybody else's is 404, as if it did not exist.</summary>
+    public async Task<MySuggestion> GetAsync(Resident resident, long id, CancellationToken ct) =>
+        await Mine(resident).Where(s => s.Id == id).Select(AsMine).SingleOrDefaultAsync(ct) ?? throw DomainException.NotFound();
 
     public async Task<MySuggestion> SendAsync(Resident resident, SuggestionRequest request, CancellationToken ct)
     {
@@ -110,6 +111,12 @@ public sealed class SuggestionBox(
             throw DomainException.Conflict("Suggestion.AlreadyReplied");
         }
     }
+
+    private static readonly Expression<Func<Suggestion, MySuggestion>> AsMine =
+        s => new MySuggestion(s.Id, s.StreetId, s.Street!.Name, s.Text, s.CreatedAt, s.Reply, s.RepliedByUnitName, s.RepliedAt);
+
+    private IQueryable<Suggestion> Mine(Resident resident) =>
+        db.Suggestions.AsNoTracking().Where(s => s.ResidentId == resident.Id);
 
     private IQueryable<Suggestion> InScope(Caller caller)
     {

@@ -12,6 +12,7 @@ public static class SuggestionsApi
     {
         var mine = routes.MapGroup("/api/v1/resident/suggestions").WithTags("Residents").RequireAuthorization(ResidentAuth.ApiPolicy);
         mine.MapGet("/", MineAsync).WithSummary("My suggestions to the streets, newest first, with their replies");
+        mine.MapGet("/{id:long}", GetAsync).WithSummary("One of my suggestions, with its reply").ProducesProblem(StatusCodes.Status404NotFound);
         mine.MapPost("/", SendAsync)
             .WithSummary("Write to a street (我有话说); a few a day")
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -32,10 +33,13 @@ public static class SuggestionsApi
     private static async Task<Ok<IReadOnlyList<MySuggestion>>> MineAsync(SuggestionBox box, ResidentAccessor residents, CancellationToken ct) =>
         TypedResults.Ok(await box.MineAsync(await residents.RequireAsync(ct), ct));
 
+    private static async Task<Ok<MySuggestion>> GetAsync(long id, SuggestionBox box, ResidentAccessor residents, CancellationToken ct) =>
+        TypedResults.Ok(await box.GetAsync(await residents.RequireAsync(ct), id, ct));
+
     private static async Task<Created<MySuggestion>> SendAsync(SuggestionRequest request, SuggestionBox box, ResidentAccessor residents, CancellationToken ct)
     {
         var sent = await box.SendAsync(await residents.RequireAsync(ct), request, ct);
-        return TypedResults.Created("/api/v1/resident/suggestions", sent);
+        return TypedResults.Created($"/api/v1/resident/suggestions/{sent.Id}", sent);
     }
 
     private static async Task<Ok<Page<StaffSuggestion>>> ListAsync([AsParameters] PageQuery page, SuggestionBox box, CallerAccessor callers, CancellationToken ct) =>
