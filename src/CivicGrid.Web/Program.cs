@@ -15,6 +15,7 @@ using CivicGrid.Web.Organisation;
 using CivicGrid.Web.Residents;
 using CivicGrid.Web.Residents.Callbacks;
 using CivicGrid.Web.Residents.Reviews;
+using CivicGrid.Web.Residents.Suggestions;
 using CivicGrid.Web.Residents.Transparency;
 using CivicGrid.Web.Supervision;
 using Scalar.AspNetCore;
@@ -70,6 +71,7 @@ app.MapResidentsApi();
 app.MapTransparencyApi();
 app.MapCallbacksApi();
 app.MapReviewsApi();
+app.MapSuggestionsApi();
 app.MapRazorPages();
 
 await app.InitialiseDatabaseAsync();

@@ -3,6 +3,7 @@ using CivicGrid.Web.Residents.Accounts;
 using CivicGrid.Web.Residents.Callbacks;
 using CivicGrid.Web.Residents.Reports;
 using CivicGrid.Web.Residents.SignIn;
+using CivicGrid.Web.Residents.Suggestions;
 using CivicGrid.Web.Residents.Transparency;
 
 namespace CivicGrid.Web.Residents;
@@ -14,6 +15,7 @@ public static class ResidentServices
         services.AddResidentAuthentication();
         services.AddTransparency();
         services.AddCallbacks();
+        services.AddSuggestions();
         services.AddSettings<ResidentOptions>(ResidentOptions.Section);
         services.AddSettings<SignInOptions>(SignInOptions.Section);
         services.AddScoped<SignInCodes>();

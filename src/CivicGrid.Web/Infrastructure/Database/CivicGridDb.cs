@@ -44,6 +44,7 @@ public abstract class CivicGridDb(DbContextOptions options) : IdentityUserContex
     public DbSet<Residents.Accounts.Resident> Residents => Set<Residents.Accounts.Resident>();
     public DbSet<Residents.SignIn.SignInCode> ResidentSignInCodes => Set<Residents.SignIn.SignInCode>();
     public DbSet<Callback> Callbacks => Set<Callback>();
+    public DbSet<Residents.Suggestions.Suggestion> Suggestions => Set<Residents.Suggestions.Suggestion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

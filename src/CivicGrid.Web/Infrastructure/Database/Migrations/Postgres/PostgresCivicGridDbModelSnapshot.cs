@@ -1146,6 +1146,55 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("ResidentSignInCodes", (string)null);
                 });
 
+            modelBuilder.Entity("CivicGrid.Web.Residents.Suggestions.Suggestion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("RepliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RepliedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RepliedByName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("RepliedByUnitName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("StreetId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId", "CreatedAt");
+
+                    b.HasIndex("StreetId", "RepliedAt");
+
+                    b.ToTable("Suggestions", (string)null);
+                });
+
             modelBuilder.Entity("CivicGrid.Web.Supervision.OverdueNotice", b =>
                 {
                     b.Property<long>("Id")
@@ -1561,6 +1610,25 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Residents.Suggestions.Suggestion", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Residents.Accounts.Resident", "Resident")
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CivicGrid.Web.Organisation.OrgUnit", "Street")
+                        .WithMany()
+                        .HasForeignKey("StreetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Resident");
+
+                    b.Navigation("Street");
                 });
 
             modelBuilder.Entity("CivicGrid.Web.Supervision.OverdueNotice", b =>

@@ -1114,6 +1114,53 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("ResidentSignInCodes", (string)null);
                 });
 
+            modelBuilder.Entity("CivicGrid.Web.Residents.Suggestions.Suggestion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RepliedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RepliedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RepliedByName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RepliedByUnitName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StreetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId", "CreatedAt");
+
+                    b.HasIndex("StreetId", "RepliedAt");
+
+                    b.ToTable("Suggestions", (string)null);
+                });
+
             modelBuilder.Entity("CivicGrid.Web.Supervision.OverdueNotice", b =>
                 {
                     b.Property<long>("Id")
@@ -1523,6 +1570,25 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Residents.Suggestions.Suggestion", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Residents.Accounts.Resident", "Resident")
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CivicGrid.Web.Organisation.OrgUnit", "Street")
+                        .WithMany()
+                        .HasForeignKey("StreetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Resident");
+
+                    b.Navigation("Street");
                 });
 
             modelBuilder.Entity("CivicGrid.Web.Supervision.OverdueNotice", b =>
