@@ -13,6 +13,7 @@ using CivicGrid.Web.Notifications;
 using CivicGrid.Web.Notifications.Delivery;
 using CivicGrid.Web.Organisation;
 using CivicGrid.Web.Residents;
+using CivicGrid.Web.Residents.Appointments;
 using CivicGrid.Web.Residents.Callbacks;
 using CivicGrid.Web.Residents.Reviews;
 using CivicGrid.Web.Residents.Transparency;
@@ -69,6 +70,7 @@ app.MapNotificationsApi();
 app.MapResidentsApi();
 app.MapTransparencyApi();
 app.MapCallbacksApi();
+app.MapAppointmentsApi();
 app.MapReviewsApi();
 app.MapRazorPages();
 

@@ -1,5 +1,6 @@
 using CivicGrid.Web.Infrastructure;
 using CivicGrid.Web.Residents.Accounts;
+using CivicGrid.Web.Residents.Appointments;
 using CivicGrid.Web.Residents.Callbacks;
 using CivicGrid.Web.Residents.Reports;
 using CivicGrid.Web.Residents.SignIn;
@@ -14,6 +15,7 @@ public static class ResidentServices
         services.AddResidentAuthentication();
         services.AddTransparency();
         services.AddCallbacks();
+        services.AddAppointments();
         services.AddSettings<ResidentOptions>(ResidentOptions.Section);
         services.AddSettings<SignInOptions>(SignInOptions.Section);
         services.AddScoped<SignInCodes>();
