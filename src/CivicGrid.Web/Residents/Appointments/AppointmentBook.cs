@@ -163,6 +163,12 @@ public sealed class AppointmentBook(
             .Require(request.UnitId is null || serves is not null, "unitId", "Appointment.UnknownUnit")
             .ThrowIfInvalid();
 
+        var (startsAt, endsAt) = (Utc(request.StartsAt!.Value), Utc(request.EndsAt!.Value));
+        if (await db.AppointmentSlots.AnyAsync(s => s.RepresentativeId == caller.UserId && s.CancelledAt == null && s.StartsAt < endsAt && startsAt < s.EndsAt, ct))
+        {
+            throw DomainException.Conflict("Appointment.Overlaps");
+        }
+
         var slot = new AppointmentSlot
         {
             RepresentativeId = caller.UserId,
@@ -173,8 +179,8 @@ public sealed class AppointmentBook(
             ServesUnitName = serves.Name,
             ServesUnitPath = serves.Path,
             Place = request.Place!.Trim(),
-            StartsAt = Utc(request.StartsAt!.Value),
-            EndsAt = Utc(request.EndsAt!.Value),
+            StartsAt = startsAt,
+            EndsAt = endsAt,
             CreatedAt = now,
         };
         db.AppointmentSlots.Add(slot);

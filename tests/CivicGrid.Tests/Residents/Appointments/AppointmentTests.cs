@@ -175,6 +175,17 @@ public sealed class AppointmentTests : AppTest
     }
 
     [Fact]
+    public async Task A_representative_cannot_be_in_two_slots_at_once()
+    {
+        var chen = await App.SignInAsync("chenliting");
+        await PublishAsync(chen);
+
+        await (await TryPublishAsync(chen, Now.AddHours(24).AddMinutes(30), Now.AddHours(26))).ShouldBeProblem(HttpStatusCode.Conflict);
+        await (await TryPublishAsync(chen, Now.AddHours(25), Now.AddHours(26))).ShouldBe(HttpStatusCode.Created);
+        Assert.Equal(2, await App.QueryAsync(db => db.AppointmentSlots.CountAsync()));
+    }
+
+    [Fact]
     public async Task A_topic_too_long_is_refused_and_nothing_is_stored()
     {
         var slot = await PublishAsync(await App.SignInAsync("chenliting"));
