@@ -54,9 +54,9 @@ public sealed class IndexModel(AppointmentBook book, CallerAccessor callers, Ref
         catch (DomainException refusal)
         {
             Refusal = text.Describe(refusal);
-            foreach (var (field, keys) in refusal.FieldErrors)
+            foreach (var keys in refusal.FieldErrors.Values)
             {
-                Refusal += $" {field}: " + string.Join(" ", keys.Select(key => text[key].Value));
+                Refusal += " " + string.Join(" ", keys.Select(key => text[key].Value));
             }
 
             Response.StatusCode = refusal.Status;
