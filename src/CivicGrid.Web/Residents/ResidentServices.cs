@@ -1,5 +1,6 @@
 using CivicGrid.Web.Infrastructure;
 using CivicGrid.Web.Residents.Accounts;
+using CivicGrid.Web.Residents.Appointments;
 using CivicGrid.Web.Residents.Callbacks;
 using CivicGrid.Web.Residents.Reports;
 using CivicGrid.Web.Residents.SignIn;
@@ -16,6 +17,7 @@ public static class ResidentServices
         services.AddTransparency();
         services.AddCallbacks();
         services.AddSuggestions();
+        services.AddAppointments();
         services.AddSettings<ResidentOptions>(ResidentOptions.Section);
         services.AddSettings<SignInOptions>(SignInOptions.Section);
         services.AddScoped<SignInCodes>();

@@ -45,6 +45,8 @@ public abstract class CivicGridDb(DbContextOptions options) : IdentityUserContex
     public DbSet<Residents.SignIn.SignInCode> ResidentSignInCodes => Set<Residents.SignIn.SignInCode>();
     public DbSet<Callback> Callbacks => Set<Callback>();
     public DbSet<Residents.Suggestions.Suggestion> Suggestions => Set<Residents.Suggestions.Suggestion>();
+    public DbSet<Residents.Appointments.AppointmentSlot> AppointmentSlots => Set<Residents.Appointments.AppointmentSlot>();
+    public DbSet<Residents.Appointments.Appointment> Appointments => Set<Residents.Appointments.Appointment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
