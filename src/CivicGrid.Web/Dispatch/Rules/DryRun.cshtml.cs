@@ -55,7 +55,7 @@ public sealed class DryRunModel(
         }
         catch (DomainException refusal)
         {
-            ModelState.AddRefusal(text, refusal, field => char.ToUpperInvariant(field[0]) + field[1..]);
+            ModelState.AddRefusal(text, refusal, PageRefusals.Property);
             Response.StatusCode = refusal.Status;
         }
 

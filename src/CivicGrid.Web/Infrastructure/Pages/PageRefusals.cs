@@ -23,5 +23,9 @@ public static class PageRefusals
 
     /// <summary>"categoryId" → "Input.CategoryId".</summary>
     public static string Under(string prefix, string field) =>
-        field.Length == 0 ? prefix : $"{prefix}.{char.ToUpperInvariant(field[0])}{field[1..]}";
+        field.Length == 0 ? prefix : $"{prefix}.{Property(field)}";
+
+    /// <summary>"phone" → "Phone": a field of the service as the page model's property bound to it.</summary>
+    public static string Property(string field) =>
+        field.Length == 0 ? field : $"{char.ToUpperInvariant(field[0])}{field[1..]}";
 }

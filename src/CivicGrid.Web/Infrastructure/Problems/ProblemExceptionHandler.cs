@@ -34,11 +34,15 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ISt
         http.Response.StatusCode = problem.Status!.Value;
         if (exception is DomainException { RetryAfter: { } wait })
         {
-            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            RetryAfter(http.Response, wait);
         }
 
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>Retry-After in whole seconds, rounded up: a page refusing with 429 says it the same way.</summary>
+    public static void RetryAfter(HttpResponse response, TimeSpan wait) =>
+        response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private ProblemDetails FromDomain(DomainException domain)
     {

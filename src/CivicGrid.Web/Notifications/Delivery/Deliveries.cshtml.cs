@@ -33,7 +33,7 @@ public sealed class DeliveriesModel(DeliveryLog log, CallerAccessor callers, ISt
         }
         catch (DomainException refusal)
         {
-            ModelState.AddRefusal(text, refusal, field => char.ToUpperInvariant(field[0]) + field[1..]);
+            ModelState.AddRefusal(text, refusal, PageRefusals.Property);
             Response.StatusCode = refusal.Status;
         }
 

@@ -34,7 +34,7 @@ public sealed class MyReportModel(MyReports reports, ResidentRating rating, Resi
         }
         catch (DomainException refusal) when (refusal.Status != StatusCodes.Status404NotFound)
         {
-            ModelState.AddRefusal(text, refusal, field => char.ToUpperInvariant(field[0]) + field[1..]);
+            ModelState.AddRefusal(text, refusal, PageRefusals.Property);
             var page = await ShowAsync(number, ct);
             Response.StatusCode = refusal.Status;
             return page;

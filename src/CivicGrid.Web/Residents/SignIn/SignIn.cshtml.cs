@@ -62,11 +62,11 @@ public sealed class SignInModel(SignInCodes codes, IStringLocalizer<Text> text) 
 
     private void Refuse(DomainException refusal)
     {
-        ModelState.AddRefusal(text, refusal, field => char.ToUpperInvariant(field[0]) + field[1..]);
+        ModelState.AddRefusal(text, refusal, PageRefusals.Property);
         Response.StatusCode = refusal.Status;
         if (refusal.RetryAfter is { } wait)
         {
-            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            ProblemExceptionHandler.RetryAfter(Response, wait);
         }
     }
 }
