@@ -4,6 +4,7 @@
 # Category suggestion against the labelled set: scripts/bench.sh suggestions [file]
 # SMS throughput through the HTTP gateway against a local server: scripts/bench.sh sms [messages] [concurrencies, e.g. 16,1]
 # Dispatch → the assignee's open page (Chromium) with other hub connections: scripts/bench.sh notify [rounds] [listeners]
+# The residents' public pages on Regular 3G and a 4× slower CPU (Chromium): scripts/bench.sh phone [runs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build bench/CivicGrid.Bench -c Release >/dev/null
@@ -18,6 +19,11 @@ fi
 if [ "${1:-}" = sms ]; then
   shift
   run sms "$@"
+  exit
+fi
+
+if [ "${1:-}" = phone ]; then
+  run phone "${2:-5}"
   exit
 fi
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using CivicGrid.Web.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
 
 namespace CivicGrid.Bench;
 
@@ -61,6 +62,14 @@ public sealed class BenchHost(string provider, string connectionString, string u
 
         throw new TimeoutException("The platform did not answer /healthz within two minutes.");
     }
+
+    /// <summary>Debian's headless Chromium (CHROMIUM_PATH to use another), without its background traffic.</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new()
+    {
+        ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
 
     /// <summary>A context on the same database, for planting events and running ANALYZE.</summary>
     public CivicGridDb NewDb() => provider == "Postgres"

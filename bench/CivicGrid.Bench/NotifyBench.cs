@@ -71,12 +71,7 @@ public static class NotifyBench
         }
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await using var browser = await BenchHost.LaunchChromiumAsync(playwright);
         var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 360, Height = 780 }, BaseURL = host.BaseUrl, Locale = "zh-CN" });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Identity/SignIn");

@@ -27,6 +27,14 @@ if (args.ElementAtOrDefault(0) == "notify")
     return;
 }
 
+// dotnet run -c Release --project bench/CivicGrid.Bench -- phone [runs=5]
+// the residents' public pages in Chromium throttled to Regular 3G and a 4× slower CPU; scripts/bench.sh phone.
+if (args.ElementAtOrDefault(0) == "phone")
+{
+    await PhoneBench.RunAsync(int.Parse(args.ElementAtOrDefault(1) ?? "5"));
+    return;
+}
+
 if (args.ElementAtOrDefault(0) == "suggestions")
 {
     SuggestionBench.Run(args.ElementAtOrDefault(1) ?? "bench/data/category-suggestions.tsv");
