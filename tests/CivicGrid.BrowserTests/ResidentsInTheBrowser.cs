@@ -50,7 +50,8 @@ public sealed partial class ResidentsInTheBrowser(BrowserHost host) : IClassFixt
         var number = await phone.GetByTestId("number").TextContentAsync() ?? "";
         await Assertions.Expect(phone.GetByTestId("status")).ToHaveTextAsync("已提交，等待受理");
         await Assertions.Expect(phone.GetByTestId("before-photos").Locator("img")).ToHaveCountAsync(1);
-        Assert.True(await phone.GetByTestId("before-photos").Locator("img").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"));
+        // The photo arrives as its public copy (made on first request): wait for it to be decoded, not just in the page.
+        await phone.WaitForFunctionAsync("() => { const img = document.querySelector('[data-testid=before-photos] img'); return img && img.complete && img.naturalWidth > 0; }");
 
         // A neighbour scanning the same code and picking the same kind of problem is offered to follow it.
         var neighbour = await host.AnonymousPhoneAsync();
