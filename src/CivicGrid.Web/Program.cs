@@ -22,6 +22,14 @@ using CivicGrid.Web.Supervision;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
+// `dotnet run` and the tests serve wwwroot from the build output in every environment, not only
+// in Development; a published app has no such manifest, and this does nothing there. Served as
+// the build made them: its cache headers (a year for fingerprinted URLs, which change with the
+// file; revalidation for the rest) and its compressed copies, where the runtime patching meant
+// for editing wwwroot without a build would send no-cache and gzip at level 0. Edit, then build.
+builder.WebHost.UseStaticWebAssets();
+builder.Configuration["EnableStaticAssetsDevelopmentCaching"] = "true";
+builder.Configuration["ReloadStaticAssetsAtRuntime"] = "false";
 
 builder.Services.AddPlatformWeb();
 builder.Services.AddCaching();
@@ -41,15 +49,18 @@ builder.Services.AddDemo();
 var app = builder.Build();
 
 app.UseForwardedHeaders();
+app.UseResponseCompression();
 // Localisation first: problem+json written on the way out is in the caller's language.
 app.UseRequestLocalization();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 
+// Files under wwwroot as the build listed them: compressed and fingerprinted at build time, so a
+// versioned URL is cached for a year and a phone on 3G never asks for it again.
+app.MapStaticAssets();
 app.MapHealthChecks("/healthz");
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapScalarApiReference("/api-docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json"));
@@ -74,7 +85,7 @@ app.MapCallbacksApi();
 app.MapAppointmentsApi();
 app.MapReviewsApi();
 app.MapSuggestionsApi();
-app.MapRazorPages();
+app.MapRazorPages().WithStaticAssets();
 
 await app.InitialiseDatabaseAsync();
 await app.RunAsync();

@@ -87,6 +87,28 @@ public sealed partial class ResidentsInTheBrowser(BrowserHost host) : IClassFixt
         Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 360"));
     }
 
+    [Fact]
+    public async Task Without_a_code_a_resident_pins_the_place_on_a_map_that_loads_only_when_asked_for()
+    {
+        var phone = await host.AnonymousPhoneAsync();
+        await phone.GotoAsync("/r/report");
+        Assert.False(await phone.EvaluateAsync<bool>("'L' in window"));
+
+        await phone.GetByTestId("pick-on-map").ClickAsync();
+        var map = phone.GetByTestId("resident-map");
+        await Assertions.Expect(map.Locator(".leaflet-marker-icon")).ToBeVisibleAsync();
+        await map.ClickAsync(new LocatorClickOptions { Position = new Position { X = 100, Y = 60 } });
+
+        await Assertions.Expect(phone.Locator("#Input_Latitude")).ToHaveValueAsync(new Regex(@"^\d+\.\d{6}$"));
+        await Assertions.Expect(phone.Locator("#location-status")).Not.ToBeEmptyAsync();
+        // Leaflet came by its fingerprinted URL, which the phone keeps for a year.
+        var scripts = await phone.EvaluateAsync<string[]>("performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)");
+        Assert.Contains(scripts, s => FingerprintedLeaflet().IsMatch(s));
+    }
+
+    [GeneratedRegex(@"^/lib/leaflet/leaflet\.[a-z0-9]{10}\.js$")]
+    private static partial Regex FingerprintedLeaflet();
+
     private async Task ActAsync(string userName, long id, EventAction action, string? note = null, int? target = null)
     {
         var staff = await host.App.SignInAsync(userName);

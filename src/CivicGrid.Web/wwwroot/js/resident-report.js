@@ -72,13 +72,13 @@
   }
 
   function loadMap() {
+    var assets = document.getElementById("map-assets").content;
     var css = document.createElement("link");
     css.rel = "stylesheet";
-    css.href = "/lib/leaflet/leaflet.css";
+    css.href = assets.querySelector("link").getAttribute("href");
     document.head.appendChild(css);
-    return load("/lib/leaflet/leaflet.js")
-      .then(function () { return load("/js/china-coordinates.js"); })
-      .then(function () { return load("/js/civic-map.js"); });
+    var scripts = Array.prototype.map.call(assets.querySelectorAll("script"), function (s) { return s.getAttribute("src"); });
+    return scripts.reduce(function (loaded, src) { return loaded.then(function () { return load(src); }); }, Promise.resolve());
   }
 
   function showMap() {

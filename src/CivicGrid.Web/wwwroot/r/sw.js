@@ -1,12 +1,14 @@
 // The residents' service worker: pages always come from the network (a report's status must be
-// current), with a plain offline page when there is none; the style sheet, scripts and icons are
-// kept so a slow 3G connection loads them once.
+// current), with a plain offline page when there is none. Style sheets and scripts carry the
+// build's fingerprint in their name (resident.ff84gimm4b.css), which changes with the file, so a
+// kept copy is never stale and a slow 3G connection loads each only once.
 "use strict";
-var SHELL = "civicgrid-resident-v1";
-var FILES = ["/r/offline.html", "/css/resident.css", "/js/resident-report.js", "/js/locate.js", "/js/category-picker.js", "/r/icon-192.png"];
+var SHELL = "civicgrid-resident-v2";
+var OFFLINE = ["/r/offline.html", "/css/resident.css", "/r/icon-192.png"];
+var FINGERPRINTED = /\.[a-z0-9]{10}\.(css|js)$/;
 
 self.addEventListener("install", function (event) {
-  event.waitUntil(caches.open(SHELL).then(function (cache) { return cache.addAll(FILES); }).then(function () { return self.skipWaiting(); }));
+  event.waitUntil(caches.open(SHELL).then(function (cache) { return cache.addAll(OFFLINE); }).then(function () { return self.skipWaiting(); }));
 });
 
 self.addEventListener("activate", function (event) {
@@ -23,8 +25,7 @@ self.addEventListener("fetch", function (event) {
     return;
   }
   var path = new URL(request.url).pathname;
-  if (path.indexOf("/css/") === 0 || path.indexOf("/js/") === 0 || path.indexOf("/r/icon") === 0) {
-    // Versioned URLs (?v=) change when the file does, so a cached copy is never stale.
+  if (FINGERPRINTED.test(path)) {
     event.respondWith(caches.match(request).then(function (hit) {
       return hit || fetch(request).then(function (response) {
         var copy = response.clone();
@@ -32,5 +33,8 @@ self.addEventListener("fetch", function (event) {
         return response;
       });
     }));
+  } else if (OFFLINE.indexOf(path) >= 0) {
+    // Unversioned, so the network's copy first; the kept one only dresses the offline page.
+    event.respondWith(fetch(request).catch(function () { return caches.match(request); }));
   }
 });
