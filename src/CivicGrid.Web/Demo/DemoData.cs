@@ -19,11 +19,12 @@ public sealed class DemoData(CivicGridDb db, UserManager<StaffUser> users, TimeP
 {
     public const string Password = "Demo@2026";
 
-    public async Task SeedAsync(CancellationToken ct)
+    /// <returns>Whether the district was planted now (the database was empty).</returns>
+    public async Task<bool> SeedAsync(CancellationToken ct)
     {
         if (await db.OrgUnits.AnyAsync(ct))
         {
-            return;
+            return false;
         }
 
         var district = await UnitAsync(OrgUnitKind.District, "龙文区", "350603", null, ct);
@@ -74,6 +75,7 @@ public sealed class DemoData(CivicGridDb db, UserManager<StaffUser> users, TimeP
         await AccountAsync("yangfan", "杨帆", StaffRole.DepartmentHandler, chaoyangChengguan, "13805950012");
         await AccountAsync("liming", "李明", StaffRole.Leader, district, "13805950013");
         await AccountAsync("admin", "系统管理员", StaffRole.Administrator, district, "13805950014");
+        return true;
     }
 
     private sealed record CommunityUnits(OrgUnit Community, OrgUnit Street, List<OrgUnit> Grids);

@@ -1,5 +1,6 @@
 using System.Net;
 using CivicGrid.Tests.Infrastructure;
+using CivicGrid.Web.Events.Workflow;
 using CivicGrid.Web.Notifications;
 using CivicGrid.Web.Notifications.Delivery;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +38,28 @@ public sealed class DeliveryLogTests : AppTest
         Assert.Contains("许静", page);
         Assert.DoesNotContain("陈立婷", page);
         await (await (await App.SignInToPagesAsync("chaoyangadmin", Password)).GetAsync($"/Notifications/Deliveries/{landian[0].Id}")).ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Texts_to_residents_are_in_the_log_under_the_masked_phone_for_the_administrators_of_the_place()
+    {
+        var resident = await App.SignInResidentAsync("13912345678");
+        var number = (await resident.ResidentReportAsync(ResidentsClient.ResidentReport(await SpotInGridAsync("毅阳社区", 3)))).Number;
+        var qiu = await App.SignInAsync("qiumeiling");
+        var id = await App.QueryAsync(db => db.Events.Where(e => e.Number == number).Select(e => e.Id).SingleAsync());
+        await qiu.ActAsync(await qiu.ActAsync(await qiu.GetEventAsync(id), EventAction.Accept), EventAction.Close, "已劝说拆除");
+        await App.DeliverAsync();
+
+        var district = await App.SignInAsync("admin");
+        var sms = Assert.Single((await district.DeliveriesAsync("?channel=sms")).Deliveries.Items, d => d.Kind == NotificationKind.ResidentProgress);
+        Assert.Equal(("139****5678", number, DeliveryStatus.Sent), (sms.RecipientName, sms.EventNumber, sms.Status));
+        Assert.Equal("139****5678", (await district.DeliveryAsync(sms.Id)).Delivery.RecipientName);
+        Assert.Contains("139****5678", await (await (await App.SignInToPagesAsync("admin")).GetAsync("/Notifications/Deliveries")).ShouldBePage(HttpStatusCode.OK));
+
+        await district.CreateAccountAsync("chaoyangadmin", "Administrator", await UnitAsync("朝阳街道"), Password, "朝阳管理员");
+        var chaoyang = await App.SignInAsync("chaoyangadmin", Password);
+        Assert.DoesNotContain((await chaoyang.DeliveriesAsync()).Deliveries.Items, d => d.Kind == NotificationKind.ResidentProgress);
+        await (await chaoyang.GetAsync($"/api/v1/admin/notification-deliveries/{sms.Id}")).ShouldBeProblem(HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -178,6 +178,7 @@ public sealed class EventTransitions(
             case EventAction.Evaluate:
                 e.Satisfaction = request.Satisfaction;
                 e.EvaluationComment = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
+                await Evaluations.AddAsync(db, e, request.Satisfaction!.Value, e.EvaluationComment, EvaluationSource.Staff, isRoundRating: true, caller.UserId, caller.DisplayName, now, ct);
                 return new();
 
             case EventAction.Void:
@@ -191,6 +192,7 @@ public sealed class EventTransitions(
                 e.HolderUnitId = caller.UnitId;
                 e.HandlerUnitId = null;
                 e.ClosedAt = null;
+                // A new round begins unrated; the round that ended keeps its evaluation in Evaluations.
                 e.Satisfaction = null;
                 e.EvaluationComment = null;
                 return new(await db.OrgUnits.FindAsync([caller.UnitId], ct));

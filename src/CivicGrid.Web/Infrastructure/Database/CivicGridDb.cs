@@ -26,6 +26,7 @@ public abstract class CivicGridDb(DbContextOptions options) : IdentityUserContex
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<Event> Events => Set<Event>();
     public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
+    public DbSet<Evaluation> Evaluations => Set<Evaluation>();
     public DbSet<EventAssignment> EventAssignments => Set<EventAssignment>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<EventNumberCounter> EventNumberCounters => Set<EventNumberCounter>();

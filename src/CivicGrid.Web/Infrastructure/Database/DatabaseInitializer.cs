@@ -36,7 +36,11 @@ public static class DatabaseInitializer
         await StandardCategories.SeedAsync(db, CancellationToken.None);
         if (options.SeedDemoData)
         {
-            await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(CancellationToken.None);
+            var planted = await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(CancellationToken.None);
+            if (planted && options.SeedDemoActivity)
+            {
+                await scope.ServiceProvider.GetRequiredService<DemoActivity>().SeedAsync(CancellationToken.None);
+            }
         }
     }
 }

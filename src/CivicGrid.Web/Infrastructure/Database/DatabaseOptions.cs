@@ -23,4 +23,10 @@ public sealed class DatabaseOptions
 
     /// <summary>Fill an empty database with the demo district and accounts.</summary>
     public bool SeedDemoData { get; set; } = true;
+
+    /// <summary>
+    /// With a freshly planted demo district, a few residents' doings (a callback due, reception hours,
+    /// suggestions) so the residents' side does not open empty. Tests start without them.
+    /// </summary>
+    public bool SeedDemoActivity { get; set; } = true;
 }

@@ -91,17 +91,30 @@ public sealed class DeliveryLog(CivicGridDb db, DeliverySignal signal, TimeProvi
         return await GetAsync(id, caller, ct);
     }
 
-    /// <summary>Deliveries to people whose unit lies in the administrator's subtree.</summary>
+    /// <summary>
+    /// Deliveries to staff whose unit lies in the administrator's subtree, and to residents about
+    /// events whose place lies in it: a resident belongs to no unit, the event they reported does.
+    /// </summary>
     private IQueryable<NotificationDelivery> InScope(string scope) =>
-        db.NotificationDeliveries.AsNoTracking().Where(d => db.Users.Any(u => u.Id == d.RecipientId && u.Unit!.Path.StartsWith(scope)));
+        db.NotificationDeliveries.AsNoTracking().Where(d =>
+            db.Users.Any(u => u.Id == d.RecipientId && u.Unit!.Path.StartsWith(scope))
+            || (db.Residents.Any(r => r.Id == d.RecipientId)
+                && db.Notifications.Any(n => n.Id == d.NotificationId && n.Event!.PlacePath.StartsWith(scope))));
 
-    /// <summary>The newest notifications first.</summary>
+    /// <summary>
+    /// The newest notifications first. A resident is named by the masked phone (as PhoneNumbers.Mask
+    /// writes it, here in SQL so the page stays one query): the log is for finding failures, not people.
+    /// </summary>
     private IQueryable<DeliveryRow> Rows(IQueryable<NotificationDelivery> deliveries) =>
         from d in deliveries
         join n in db.Notifications on d.NotificationId equals n.Id
-        join u in db.Users on d.RecipientId equals u.Id
+        from u in db.Users.Where(u => u.Id == d.RecipientId).DefaultIfEmpty()
+        from r in db.Residents.Where(r => r.Id == d.RecipientId).DefaultIfEmpty()
         orderby n.CreatedAt descending, d.Id descending
-        select new DeliveryRow(d.Id, n.Id, n.CreatedAt, u.Id, u.DisplayName, n.Kind, n.EventId, n.EventNumber, d.Channel, d.Status, d.Attempts, d.DueAt, d.SentAt, d.MessageKey, d.ProviderMessageId, d.LastError);
+        select new DeliveryRow(
+            d.Id, n.Id, n.CreatedAt, d.RecipientId,
+            u != null ? u.DisplayName : r.Phone.Substring(0, 3) + "****" + r.Phone.Substring(7, 4),
+            n.Kind, n.EventId, n.EventNumber, d.Channel, d.Status, d.Attempts, d.DueAt, d.SentAt, d.MessageKey, d.ProviderMessageId, d.LastError);
 
     private static T? Parse<T>(string? value, string field, Validation check) where T : struct, Enum
     {

@@ -231,10 +231,26 @@ public sealed class AppointmentBook(
         var description = appointment.Outcome is null ? appointment.Topic : $"{appointment.Topic}\n{appointment.Outcome}";
         var report = new ReportRequest(
             title, Shorten(description, EventConfiguration.DescriptionMaxLength), request.CategoryId, null, request.Latitude, request.Longitude, request.Address, null);
-        var e = await reporting.ReportAsync(report, [], caller, ct);
-        appointment.EventId = e.Id;
-        appointment.EventNumber = e.Number;
-        await db.SaveChangesAsync(ct);
+
+        // Two presses at once must make one event. The conditional update claims the booking's row
+        // until the commit: the other press waits for it, then finds the event and is refused.
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            var claimed = await db.Appointments.Where(a => a.Id == appointment.Id && a.EventId == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(a => a.EventNumber, a => a.EventNumber), ct);
+            if (claimed == 0)
+            {
+                var number = await db.Appointments.Where(a => a.Id == appointment.Id).Select(a => a.EventNumber).SingleAsync(ct);
+                throw DomainException.Conflict("Appointment.AlreadyEvent", number ?? "");
+            }
+
+            var e = await reporting.ReportAsync(report, [], caller, ct);
+            appointment.EventId = e.Id;
+            appointment.EventNumber = e.Number;
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+
         return await SlotAsync(caller, appointment.SlotId, ct);
     }
 

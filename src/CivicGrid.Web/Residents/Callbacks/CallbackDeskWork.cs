@@ -66,7 +66,7 @@ public sealed class CallbackDeskWork(
                 var satisfaction = request.Satisfaction!.Value;
                 callback.Status = CallbackStatus.Reached;
                 callback.Satisfaction = satisfaction;
-                Feed(e, satisfaction, comment, now);
+                await FeedAsync(e, satisfaction, comment, caller, now, ct);
                 note = Say("Callback.Note.Reached", Say($"Satisfaction.{satisfaction}"));
                 break;
             case CallbackOutcome.NotReached:
@@ -136,10 +136,13 @@ public sealed class CallbackDeskWork(
     /// <summary>
     /// The reporter's answer on the phone is their evaluation when they have given none: the event is
     /// evaluated as if they had rated it. "Unsatisfied" always puts it before the centre for review.
+    /// The answer is kept as an evaluation either way; it is the round's rating only in the first case.
     /// </summary>
-    private static void Feed(Event e, Satisfaction satisfaction, string? comment, DateTime now)
+    private async Task FeedAsync(Event e, Satisfaction satisfaction, string? comment, Caller caller, DateTime now, CancellationToken ct)
     {
-        if (e.Satisfaction is null)
+        var isRoundRating = e.Satisfaction is null;
+        await Evaluations.AddAsync(db, e, satisfaction, comment, EvaluationSource.Callback, isRoundRating, caller.UserId, caller.DisplayName, now, ct);
+        if (isRoundRating)
         {
             e.Satisfaction = satisfaction;
             e.EvaluationComment = comment;

@@ -45,6 +45,8 @@ public sealed class ResidentRating(CivicGridDb db, TimeProvider clock)
             e.ReviewRequestedAt ??= now;
         }
 
+        await Evaluations.AddAsync(db, e, request.Satisfaction!.Value, comment, EvaluationSource.Reporter, isRoundRating: true, resident.Id, resident.PublicName, now, ct);
+
         db.TimelineEntries.Add(new TimelineEntry
         {
             EventId = e.Id,

@@ -106,10 +106,12 @@ public sealed class StreetTransparency(
         var closedCount = await closed.CountAsync(ct);
         // The overdue sweep writes an Overdue entry each time a step's deadline passes unfinished.
         var onTime = await closed.CountAsync(e => !e.Timeline.Any(t => t.Action == EventAction.Overdue), ct);
-        var ratings = await closed.Where(e => e.Satisfaction != null)
-            .GroupBy(e => e.Satisfaction)
+        // Counted from the kept evaluations, not Event.Satisfaction: a 不满意 that led to a reopen stays counted.
+        var ratings = await db.Evaluations.AsNoTracking()
+            .Where(v => v.IsRoundRating && v.At >= start && v.At <= now && v.Event!.StreetId == street.Id)
+            .GroupBy(v => v.Satisfaction)
             .Select(g => new { Satisfaction = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Satisfaction!.Value, g => g.Count, ct);
+            .ToDictionaryAsync(g => g.Satisfaction, g => g.Count, ct);
         var satisfied = ratings.GetValueOrDefault(Satisfaction.Satisfied);
         var basically = ratings.GetValueOrDefault(Satisfaction.BasicallySatisfied);
         var unsatisfied = ratings.GetValueOrDefault(Satisfaction.Unsatisfied);

@@ -164,6 +164,25 @@ public sealed class AppointmentTests : AppTest
     }
 
     [Fact]
+    public async Task Turning_a_meeting_into_an_event_twice_at_the_same_moment_makes_one_event()
+    {
+        var chen = await App.SignInAsync("chenliting");
+        var slot = await PublishAsync(chen);
+        var booked = await (await TryBookAsync(await App.SignInResidentAsync(Resident), slot.Id)).ShouldBe<MyAppointment>(HttpStatusCode.Created);
+        var spot = await SpotInGridAsync("毅阳社区", 3);
+        var again = await App.SignInAsync("chenliting");
+        Task<HttpResponseMessage> ToEventAsync(HttpClient client) => client.PostAsJsonAsync($"/api/v1/appointments/{booked.Id}/event",
+            new { categoryId = 1, latitude = spot.Latitude, longitude = spot.Longitude, address = "毅阳小区3号楼" });
+
+        var answers = await Task.WhenAll(ToEventAsync(chen), ToEventAsync(again));
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Conflict);
+        var number = await App.QueryAsync(db => db.Appointments.Select(a => a.EventNumber).SingleAsync());
+        Assert.Equal(number, await App.QueryAsync(db => db.Events.Where(x => x.Description.Contains("电梯")).Select(x => x.Number).SingleAsync()));
+    }
+
+    [Fact]
     public async Task A_slot_ending_before_it_starts_is_refused_and_nothing_is_stored()
     {
         var chen = await App.SignInAsync("chenliting");
