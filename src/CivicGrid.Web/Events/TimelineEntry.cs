@@ -23,6 +23,8 @@ public class TimelineEntry
     /// <summary>Assisting departments named by a dispatch, as they were called then.</summary>
     public string? AssistUnitNames { get; set; }
     public string? Note { get; set; }
+    /// <summary>Staff chose to let the reporting resident read <see cref="Note"/> (向群众公开); never the actor's name.</summary>
+    public bool IsPublic { get; set; }
     /// <summary>The dispatch rule that dispatched the event by itself; the note says the rule in words as it was then.</summary>
     public int? DispatchRuleId { get; set; }
     public DateTime At { get; set; }
