@@ -138,10 +138,4 @@ public sealed class PublicNoteTests : AppTest
         var phone = await App.SignInResidentToPagesAsync(Phone);
         return await (await phone.GetAsync($"/r/mine/{number}")).ShouldBePage(HttpStatusCode.OK);
     }
-
-    private async Task ActAsync(string userName, long id, EventAction action, string? note = null, int? target = null, bool publicNote = false)
-    {
-        var staff = await App.SignInAsync(userName);
-        await staff.ActAsync(await staff.GetEventAsync(id), action, note, target, publicNote: publicNote);
-    }
 }
