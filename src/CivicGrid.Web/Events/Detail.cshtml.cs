@@ -84,7 +84,7 @@ public sealed class DetailModel(
             var evidence = Evidence.Count > 0 && (await queries.DetailAsync(id, caller, ct)).AvailableActions.Contains(Input.Action)
                 ? (await attachments.AddAsync(id, Evidence.Select(Upload.From).ToList(), AttachmentStage.After, caller, ct)).Select(a => a.Id).ToList()
                 : [];
-            var request = new TransitionRequest(Input.Version, Input.Note, Input.TargetUnitId, Input.AssistUnitIds, Input.Satisfaction, evidence, Input.TargetEventId, Input.Latitude, Input.Longitude, Input.Address);
+            var request = new TransitionRequest(Input.Version, Input.Note, Input.TargetUnitId, Input.AssistUnitIds, Input.Satisfaction, evidence, Input.TargetEventId, Input.Latitude, Input.Longitude, Input.Address, Input.PublicNote);
             await transitions.ApplyAsync(id, Input.Action, request, caller, ct);
             return await queries.IsVisibleAsync(id, caller, ct) ? RedirectToPage(new { id }) : RedirectToPage("/Events/Todo");
         }
@@ -139,5 +139,6 @@ public sealed class DetailModel(
         public double? Latitude { get; set; }
         public double? Longitude { get; set; }
         public string? Address { get; set; }
+        public bool PublicNote { get; set; }
     }
 }

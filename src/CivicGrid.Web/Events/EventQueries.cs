@@ -127,7 +127,7 @@ public sealed class EventQueries(
             e.ReporterName, e.HolderUnitId, units.NameOf(e.HolderUnitId), e.DispatchingCentreId, e.ReportedAt, e.StepDeadline, e.IsOverdue(now), e.DeadlineStateAt(now), e.StepWarnAt, category.WorkingTime,
             e.ClosedAt, e.ReworkCount, e.Satisfaction, e.EvaluationComment, e.Version,
             e.Assignments.OrderBy(a => a.AssignedAt).ThenBy(a => a.Role).Select(a => new AssignmentView(a.DepartmentId, units.NameOf(a.DepartmentId)!, a.Role, a.Status, a.AssignedAt, a.CheckedInAt, a.FinishedAt, a.Note)).ToList(),
-            e.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id).Select(t => new TimelineView(t.Id, t.Action, t.FromStatus, t.ToStatus, t.ActorId == Guid.Empty, t.ActorName, t.ActorUnitName, t.TargetUnitName, t.AssistUnitNames, t.Note, t.At, t.Attachments.Select(a => a.Id).ToList(), t.DispatchRuleId)).ToList(),
+            e.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id).Select(t => new TimelineView(t.Id, t.Action, t.FromStatus, t.ToStatus, t.ActorId == Guid.Empty, t.ActorName, t.ActorUnitName, t.TargetUnitName, t.AssistUnitNames, t.Note, t.At, t.Attachments.Select(a => a.Id).ToList(), t.DispatchRuleId, t.IsPublic)).ToList(),
             e.Attachments.OrderBy(a => a.UploadedAt).Select(a => new AttachmentView(a.Id, a.Stage, a.FileName, a.ContentType, a.Length, a.GpsLatitude, a.GpsLongitude, a.UploadedAt)).ToList(),
             available,
             e.MergedIntoId,

@@ -72,18 +72,7 @@ public sealed class EventReporting(
         e.Status = EventStatus.Reported;
         e.HolderUnitId = holder.Id;
         e.StartStep(await deadlines.DueAsync(category.Id, e.Urgency, EventStep.Accept, now, ct));
-        e.Timeline.Add(new TimelineEntry
-        {
-            Action = EventAction.Report,
-            ToStatus = EventStatus.Reported,
-            ActorId = reporter.Id,
-            ActorName = reporter.Name,
-            ActorUnitName = string.Empty,
-            TargetUnitId = holder.Id,
-            TargetUnitName = holder.Name,
-            Note = reporter.HeldForReview ? ResidentReporter.HeldNote : null,
-            At = now,
-        });
+        e.Timeline.Add(TimelineEntry.ByResident(EventAction.Report, null, EventStatus.Reported, reporter.Id, reporter.Name, now, reporter.HeldForReview ? ResidentReporter.HeldNote : null, holder));
 
         return await SaveAsync(e, photos, [], reporter.Id, reporter.Name, now, ct);
     }

@@ -74,6 +74,7 @@ public sealed record EventDetail(
 public sealed record AssignmentView(int DepartmentId, string DepartmentName, AssignmentRole Role, AssignmentStatus Status, DateTime AssignedAt, DateTime? CheckedInAt, DateTime? FinishedAt, string? Note);
 
 /// <param name="BySystem">Written by the platform itself (the overdue sweep), not by a person: pages name the actor <c>Timeline.SystemActor</c>.</param>
+/// <param name="IsPublic">The reporting resident reads <paramref name="Note"/> too (已公开).</param>
 public sealed record TimelineView(
     long Id,
     EventAction Action,
@@ -87,7 +88,8 @@ public sealed record TimelineView(
     string? Note,
     DateTime At,
     IReadOnlyList<Guid> AttachmentIds,
-    int? DispatchRuleId);
+    int? DispatchRuleId,
+    bool IsPublic);
 
 /// <summary>Staff see the photo's GPS position; public views (a later feature) never carry it.</summary>
 public sealed record AttachmentView(Guid Id, AttachmentStage Stage, string FileName, string ContentType, long Length, double? GpsLatitude, double? GpsLongitude, DateTime UploadedAt);

@@ -36,7 +36,7 @@ public static class ResidentsApi
 
         var mine = api.MapGroup("/reports").RequireAuthorization(ResidentAuth.ApiPolicy);
         mine.MapGet("/mine", ListAsync).WithSummary("My reports, newest first");
-        mine.MapGet("/mine/{number}", DetailAsync).WithSummary("One of my reports: status, public timeline, photos");
+        mine.MapGet("/mine/{number}", DetailAsync).WithSummary("One of my reports: status, public timeline (notes only where staff made them public; action null for such a note on an internal step), photos");
         mine.MapPost("/{number}/follow", FollowAsync).WithSummary("Follow an open report of the same problem instead of reporting it again; it joins my reports");
         mine.MapPost("/mine/{number}/rating", RateAsync).WithSummary("Rate a closed report (满意/基本满意/不满意); unsatisfied asks the centre to review it");
         return api;

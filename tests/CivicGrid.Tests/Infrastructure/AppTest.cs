@@ -1,3 +1,4 @@
+using CivicGrid.Web.Events.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Tests.Infrastructure;
@@ -18,4 +19,11 @@ public abstract class AppTest : IAsyncLifetime
 
     /// <summary>A point well inside the demo grid, where an incident of that grid stands.</summary>
     protected async Task<Spot> SpotInGridAsync(string community, int n) => await App.SpotInGridAsync(await GridAsync(community, n));
+
+    /// <summary>A staff member signs in and takes the action on the event as it stands now, and expects it to succeed.</summary>
+    protected async Task ActAsync(string userName, long id, EventAction action, string? note = null, int? target = null, bool publicNote = false)
+    {
+        var staff = await App.SignInAsync(userName);
+        await staff.ActAsync(await staff.GetEventAsync(id), action, note, target, publicNote: publicNote);
+    }
 }

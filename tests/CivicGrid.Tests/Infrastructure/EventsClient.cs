@@ -33,8 +33,8 @@ public static class EventsClient
         client.PostAsJsonAsync($"/api/v1/events/{id}/{Slug(action)}", request, ResponseAssertions.Json);
 
     /// <summary>Takes an action on the event as the caller last saw it, and expects it to succeed.</summary>
-    public static async Task<EventDetail> ActAsync(this HttpClient client, EventDetail seen, EventAction action, string? note = null, int? target = null, int[]? assists = null, Satisfaction? satisfaction = null, Guid[]? attachments = null, long? targetEvent = null) =>
-        await (await client.TryAsync(seen.Id, action, new TransitionRequest(seen.Version, note, target, assists, satisfaction, attachments, targetEvent))).ShouldBe<EventDetail>(HttpStatusCode.OK);
+    public static async Task<EventDetail> ActAsync(this HttpClient client, EventDetail seen, EventAction action, string? note = null, int? target = null, int[]? assists = null, Satisfaction? satisfaction = null, Guid[]? attachments = null, long? targetEvent = null, bool publicNote = false) =>
+        await (await client.TryAsync(seen.Id, action, new TransitionRequest(seen.Version, note, target, assists, satisfaction, attachments, targetEvent, PublicNote: publicNote))).ShouldBe<EventDetail>(HttpStatusCode.OK);
 
     public static async Task<List<Guid>> UploadAsync(this HttpClient client, long id, string stage, params (string Name, byte[] Bytes)[] files) =>
         (await client.UploadPhotosAsync(id, stage, files)).Select(a => a.Id).ToList();

@@ -31,6 +31,16 @@ public static partial class ResidentsClient
         return client;
     }
 
+    /// <summary>A phone's browser: the number, the code from the SMS sink, and the cookie that follows; no redirects followed.</summary>
+    public static async Task<HttpClient> SignInResidentToPagesAsync(this WebApplicationFactory<Program> app, string phone)
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await (await client.PostFormAsync("/r/sign-in", "/r/sign-in?handler=Send", new() { ["Phone"] = phone })).ShouldBePage(HttpStatusCode.OK);
+        var signedIn = await client.PostFormAsync("/r/sign-in", "/r/sign-in?handler=Verify", new() { ["Phone"] = phone, ["Code"] = app.CodeSentTo(phone) });
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        return client;
+    }
+
     /// <summary>A report as the phone's form sends it: multipart fields and photos.</summary>
     public static Task<HttpResponseMessage> TryResidentReportAsync(this HttpClient client, Dictionary<string, string?> fields, params (string Name, byte[] Bytes)[] photos)
     {

@@ -45,10 +45,4 @@ public sealed class ResidentProgressTests : AppTest
 
         Assert.DoesNotContain(App.Sink().Messages, m => m.Phone == Phone);
     }
-
-    private async Task ActAsync(string userName, long id, EventAction action, string? note = null, int? target = null)
-    {
-        var staff = await App.SignInAsync(userName);
-        await staff.ActAsync(await staff.GetEventAsync(id), action, note, target);
-    }
 }

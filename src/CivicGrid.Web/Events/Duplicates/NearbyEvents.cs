@@ -108,16 +108,7 @@ public sealed class NearbyEvents(
 
         var now = clock.GetUtcNow().UtcDateTime;
         e.CoReporters.Add(new EventCoReporter { UserId = residentId, Name = name, JoinedAt = now });
-        e.Timeline.Add(new TimelineEntry
-        {
-            Action = EventAction.Join,
-            FromStatus = e.Status,
-            ToStatus = e.Status,
-            ActorId = residentId,
-            ActorName = name,
-            ActorUnitName = string.Empty,
-            At = now,
-        });
+        e.Timeline.Add(TimelineEntry.ByResident(EventAction.Join, e.Status, e.Status, residentId, name, now));
         e.UpdatedAt = now;
         e.Version++;
         await db.SaveChangesAsync(ct);

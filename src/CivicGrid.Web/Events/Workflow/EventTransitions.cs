@@ -67,6 +67,7 @@ public sealed class EventTransitions(
 
         var entry = EventReporting.Entry(action, from, e.Status, caller, now, effect.Target is { } target ? UnitInfo.Of(target) : effect.TargetInfo, request.Note);
         entry.AssistUnitNames = effect.AssistNames;
+        entry.IsPublic = request.PublicNote;
         entry.TargetUnitName = effect.TargetLabel ?? entry.TargetUnitName;
         entry.Attachments.AddRange(attachments);
         e.Timeline.Add(entry);
@@ -221,7 +222,8 @@ public sealed class EventTransitions(
     private async Task<List<Events.Attachments.Attachment>> ValidateAsync(Event e, Transition transition, TransitionRequest request, CancellationToken ct)
     {
         var check = new Validation()
-            .Text(request.Note, "note", TimelineEntryConfiguration.NoteMaxLength, required: transition.Needs.HasFlag(Needs.Note))
+            .Text(request.Note, "note", TimelineEntryConfiguration.NoteMaxLength, required: transition.Needs.HasFlag(Needs.Note) && !request.PublicNote)
+            .Require(!request.PublicNote || !string.IsNullOrWhiteSpace(request.Note), "note", "Event.PublicNoteNeedsText")
             .Require(!transition.Needs.HasFlag(Needs.TargetUnit) || request.TargetUnitId is not null, "targetUnitId", "Validation.Required")
             .Require(!transition.Needs.HasFlag(Needs.AssistUnits) || request.AssistUnitIds is { Count: > 0 }, "assistUnitIds", "Event.SummonNeedsAssists")
             .Require(!transition.Needs.HasFlag(Needs.Satisfaction) || request.Satisfaction is { } s && Enum.IsDefined(s), "satisfaction", "Validation.Required")

@@ -47,18 +47,7 @@ public sealed class ResidentRating(CivicGridDb db, TimeProvider clock)
 
         await Evaluations.AddAsync(db, e, request.Satisfaction!.Value, comment, EvaluationSource.Reporter, isRoundRating: true, resident.Id, resident.PublicName, now, ct);
 
-        db.TimelineEntries.Add(new TimelineEntry
-        {
-            EventId = e.Id,
-            Action = EventAction.Evaluate,
-            FromStatus = EventStatus.Closed,
-            ToStatus = EventStatus.Evaluated,
-            ActorId = resident.Id,
-            ActorName = resident.PublicName,
-            ActorUnitName = string.Empty,
-            Note = comment,
-            At = now,
-        });
+        e.Timeline.Add(TimelineEntry.ByResident(EventAction.Evaluate, EventStatus.Closed, EventStatus.Evaluated, resident.Id, resident.PublicName, now, comment));
         await db.SaveChangesAsync(ct);
         return e;
     }

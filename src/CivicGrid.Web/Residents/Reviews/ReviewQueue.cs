@@ -52,19 +52,7 @@ public sealed class ReviewQueue(CivicGridDb db, TimeProvider clock)
         e.ReviewRequestedAt = null;
         e.UpdatedAt = now;
         e.Version++;
-        db.TimelineEntries.Add(new TimelineEntry
-        {
-            EventId = e.Id,
-            Action = EventAction.ReviewConfirmed,
-            FromStatus = e.Status,
-            ToStatus = e.Status,
-            ActorId = caller.UserId,
-            ActorName = caller.DisplayName,
-            ActorUnitId = caller.UnitId,
-            ActorUnitName = caller.UnitName,
-            Note = note!.Trim(),
-            At = now,
-        });
+        e.Timeline.Add(EventReporting.Entry(EventAction.ReviewConfirmed, e.Status, e.Status, caller, now, null, note));
         await db.SaveChangesAsync(ct);
     }
 

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using CivicGrid.Tests.Infrastructure;
 using CivicGrid.Web.Residents.Appointments;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Tests.Residents.Appointments;
@@ -13,15 +12,6 @@ public sealed class AppointmentPageTests : AppTest
 {
     private const string StaffPage = "/Residents/Appointments";
     private const string ResidentPage = "/r/appointments";
-
-    private async Task<HttpClient> ResidentPagesAsync(string phone)
-    {
-        var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        await client.PostFormAsync("/r/sign-in", "/r/sign-in?handler=Send", new() { ["Phone"] = phone });
-        var verified = await client.PostFormAsync("/r/sign-in", "/r/sign-in?handler=Verify", new() { ["Phone"] = phone, ["Code"] = App.CodeSentTo(phone) });
-        Assert.Equal(HttpStatusCode.Redirect, verified.StatusCode);
-        return client;
-    }
 
     [Fact]
     public async Task A_representative_publishes_by_form_and_a_resident_books_it_on_the_phone()
@@ -43,7 +33,7 @@ public sealed class AppointmentPageTests : AppTest
         var slot = await App.QueryAsync(db => db.AppointmentSlots.SingleAsync());
         Assert.Equal(TimeSpan.FromHours(1), slot.EndsAt - slot.StartsAt);
 
-        var resident = await ResidentPagesAsync("13800138001");
+        var resident = await App.SignInResidentToPagesAsync("13800138001");
         var phone = await (await resident.GetAsync(ResidentPage)).ShouldBePage(HttpStatusCode.OK);
         Assert.Contains("毅阳社区党群服务中心", phone);
         var booked = await resident.PostFormAsync(ResidentPage, $"{ResidentPage}?handler=Book", new()
@@ -66,8 +56,8 @@ public sealed class AppointmentPageTests : AppTest
         var now = App.Clock.GetUtcNow().UtcDateTime;
         var slot = await (await chen.PostAsJsonAsync("/api/v1/appointments/slots",
             new { startsAt = now.AddDays(1), endsAt = now.AddDays(1).AddHours(1), place = "社区活动室", unitId = await UnitAsync("毅阳社区") })).ShouldBe<MySlot>(HttpStatusCode.Created);
-        var first = await ResidentPagesAsync("13800138001");
-        var second = await ResidentPagesAsync("13900139002");
+        var first = await App.SignInResidentToPagesAsync("13800138001");
+        var second = await App.SignInResidentToPagesAsync("13900139002");
         var form = await (await second.GetAsync(ResidentPage)).ShouldBePage(HttpStatusCode.OK);
         Assert.Contains("data-testid=\"book\"", form);
         var fields = new Dictionary<string, string> { ["slotId"] = slot.Id.ToString(CultureInfo.InvariantCulture), ["topic"] = "停车难" };

@@ -13,7 +13,7 @@ public sealed class SuggestionPageTests : AppTest
     [Fact]
     public async Task The_resident_page_offers_the_streets_sends_and_shows_the_reply()
     {
-        var phone = await SignInResidentToPagesAsync(Phone);
+        var phone = await App.SignInResidentToPagesAsync(Phone);
         var street = await UnitAsync("蓝田街道");
 
         var page = await (await phone.GetAsync("/r/suggestions")).ShouldBePage(HttpStatusCode.OK);
@@ -34,7 +34,7 @@ public sealed class SuggestionPageTests : AppTest
     [Fact]
     public async Task The_resident_page_says_what_is_wrong_and_stores_nothing()
     {
-        var phone = await SignInResidentToPagesAsync(Phone);
+        var phone = await App.SignInResidentToPagesAsync(Phone);
 
         var refused = await phone.PostFormAsync("/r/suggestions", "/r/suggestions", new() { ["Input.StreetId"] = "", ["Input.Text"] = "" });
 
@@ -75,15 +75,5 @@ public sealed class SuggestionPageTests : AppTest
 
         var qiu = await App.SignInToPagesAsync("qiumeiling");
         await (await qiu.GetAsync("/Residents/Suggestions")).ShouldBeForbiddenPage();
-    }
-
-    /// <summary>A phone's browser: the number, the code from the SMS sink, and the cookie that follows.</summary>
-    private async Task<HttpClient> SignInResidentToPagesAsync(string phone)
-    {
-        var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        await (await client.PostFormAsync("/r/sign-in", "/r/sign-in?handler=Send", new() { ["Phone"] = phone })).ShouldBePage(HttpStatusCode.OK);
-        var signedIn = await client.PostFormAsync("/r/sign-in", "/r/sign-in?handler=Verify", new() { ["Phone"] = phone, ["Code"] = App.CodeSentTo(phone) });
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        return client;
     }
 }

@@ -579,6 +579,9 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                     b.Property<int?>("FromStatus")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Note")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
