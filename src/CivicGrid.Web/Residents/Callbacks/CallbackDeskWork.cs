@@ -88,18 +88,7 @@ public sealed class CallbackDeskWork(
         callback.At = now;
         callback.Version++;
         // An internal entry: the reporter's words stay with the staff; the public timeline leaves callbacks out.
-        e.Timeline.Add(new TimelineEntry
-        {
-            Action = EventAction.Callback,
-            FromStatus = from,
-            ToStatus = e.Status,
-            ActorId = caller.UserId,
-            ActorName = caller.DisplayName,
-            ActorUnitId = caller.UnitId,
-            ActorUnitName = caller.UnitName,
-            Note = comment is null ? note : $"{note} {comment}",
-            At = now,
-        });
+        e.Timeline.Add(EventReporting.Entry(EventAction.Callback, from, e.Status, caller, now, target: null, comment is null ? note : $"{note} {comment}"));
         await SaveAsync(ct);
         return await GetAsync(id, caller, ct);
     }
