@@ -17,6 +17,8 @@ using CivicGrid.Web.Residents.Appointments;
 using CivicGrid.Web.Residents.Callbacks;
 using CivicGrid.Web.Residents.Reviews;
 using CivicGrid.Web.Residents.Suggestions;
+using CivicGrid.Web.Residents.Notices;
+using CivicGrid.Web.Residents.Home;
 using CivicGrid.Web.Residents.Transparency;
 using CivicGrid.Web.Supervision;
 using Scalar.AspNetCore;
@@ -74,6 +76,8 @@ app.MapCallbacksApi();
 app.MapAppointmentsApi();
 app.MapReviewsApi();
 app.MapSuggestionsApi();
+app.MapNoticesApi();
+app.MapHomeApi();
 app.MapRazorPages();
 
 await app.InitialiseDatabaseAsync();
