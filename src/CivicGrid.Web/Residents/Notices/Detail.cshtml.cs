@@ -1,4 +1,5 @@
 using CivicGrid.Web.Identity;
+using CivicGrid.Web.Infrastructure.Problems;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -10,6 +11,15 @@ public sealed class DetailModel(NoticeBoard board, CallerAccessor callers) : Pag
 {
     public StaffNoticeDetail? Notice { get; private set; }
 
-    public async Task OnGetAsync(long id, CancellationToken ct) =>
-        Notice = await board.GetAsync(id, await callers.GetAsync(ct), ct);
+    public async Task OnGetAsync(long id, CancellationToken ct)
+    {
+        try
+        {
+            Notice = await board.GetAsync(id, await callers.GetAsync(ct), ct);
+        }
+        catch (DomainException refusal) when (refusal.Status == StatusCodes.Status404NotFound)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+    }
 }

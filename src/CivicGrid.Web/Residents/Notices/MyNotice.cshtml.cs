@@ -19,7 +19,14 @@ public sealed class MyNoticeModel(ResidentNotices notices, ResidentAccessor resi
     public async Task OnGetAsync(long id, CancellationToken ct)
     {
         Resident = await residents.RequireAsync(ct);
-        Notice = await notices.OpenAsync(Resident, id, ct);
+        try
+        {
+            Notice = await notices.OpenAsync(Resident, id, ct);
+        }
+        catch (DomainException refusal) when (refusal.Status == StatusCodes.Status404NotFound)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        }
     }
 
     public async Task<IActionResult> OnPostAsync(long id, NoticeAnswer? answer, CancellationToken ct)
@@ -30,10 +37,15 @@ public sealed class MyNoticeModel(ResidentNotices notices, ResidentAccessor resi
             await notices.AnswerAsync(Resident, id, new AnswerRequest(answer), ct);
             return RedirectToPage(new { id });
         }
-        catch (DomainException refusal) when (refusal.Status != StatusCodes.Status404NotFound)
+        catch (DomainException refusal)
         {
-            ModelState.AddRefusal(text, refusal, field => field);
             Response.StatusCode = refusal.Status;
+            if (refusal.Status == StatusCodes.Status404NotFound)
+            {
+                return Page();
+            }
+
+            ModelState.AddRefusal(text, refusal, field => field);
             Notice = await notices.OpenAsync(Resident, id, ct);
             return Page();
         }
