@@ -14,7 +14,7 @@ namespace CivicGrid.Web.Residents.Notices;
 
 /// <summary>Notices to the residents of the caller's place: write one, and see how each was received.</summary>
 [Authorize(Policy = NoticeDesk.Policy)]
-public sealed class IndexModel(NoticeBoard board, ReferenceSnapshot<OrganisationTree> organisation, CallerAccessor callers, IStringLocalizer<Text> text) : PageModel
+public sealed class IndexModel(NoticeBoard board, TagGroups groups, ReferenceSnapshot<OrganisationTree> organisation, CallerAccessor callers, IStringLocalizer<Text> text) : PageModel
 {
     public sealed class NoticeForm
     {
@@ -25,6 +25,8 @@ public sealed class IndexModel(NoticeBoard board, ReferenceSnapshot<Organisation
         public DateTime? MeetingAt { get; set; }
         public string? MeetingPlace { get; set; }
         public bool AsksAttendance { get; set; }
+        /// <summary>A tag group instead of the whole grid or community.</summary>
+        public long? TagGroupId { get; set; }
     }
 
     [BindProperty]
@@ -35,6 +37,8 @@ public sealed class IndexModel(NoticeBoard board, ReferenceSnapshot<Organisation
 
     public IReadOnlyList<UnitInfo> Audiences { get; private set; } = [];
 
+    public IReadOnlyList<TagGroupView> Groups { get; private set; } = [];
+
     public Page<StaffNotice> Notices { get; private set; } = new([], 1, PageRequest.MaxPageSize, 0);
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
@@ -44,7 +48,7 @@ public sealed class IndexModel(NoticeBoard board, ReferenceSnapshot<Organisation
         try
         {
             var meetingAt = Input.MeetingAt is { } local ? LocalTime.ToUtc(local) : (DateTime?)null;
-            var request = new NoticeRequest(Input.AudienceId, Input.Title, Input.Body, meetingAt, Input.MeetingPlace, Input.AsksAttendance);
+            var request = new NoticeRequest(Input.AudienceId, Input.Title, Input.Body, meetingAt, Input.MeetingPlace, Input.AsksAttendance, Input.TagGroupId);
             var sent = await board.SendAsync(request, await callers.GetAsync(ct), ct);
             return Redirect($"/Residents/Notices/{sent.Id}");
         }
@@ -61,6 +65,7 @@ public sealed class IndexModel(NoticeBoard board, ReferenceSnapshot<Organisation
     {
         var caller = await callers.GetAsync(ct);
         Audiences = NoticeDesk.AudiencesOf(await organisation.GetAsync(ct), caller);
+        Groups = await groups.ListAsync(caller, ct);
         Notices = await board.ListAsync(new PageRequest(PageNumber, PageRequest.MaxPageSize), caller, ct);
     }
 }

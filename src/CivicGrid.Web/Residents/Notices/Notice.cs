@@ -20,6 +20,9 @@ public class Notice
     public int AudienceId { get; set; }
     public OrgUnit? Audience { get; set; }
     public required string AudiencePath { get; set; }
+    /// <summary>Sent to a tag group of the audience community rather than to all its residents; its name as it was then.</summary>
+    public long? TagGroupId { get; set; }
+    public string? TagGroupName { get; set; }
 
     public Guid SentById { get; set; }
     public required string SentByName { get; set; }

@@ -19,6 +19,7 @@ public sealed class NoticeBoard(
     CivicGridDb db,
     ReferenceSnapshot<OrganisationTree> organisation,
     NotificationOutbox outbox,
+    TagGroups tagGroups,
     TimeProvider clock)
 {
     public async Task<StaffNoticeDetail> SendAsync(NoticeRequest request, Caller caller, CancellationToken ct)
@@ -29,23 +30,33 @@ public sealed class NoticeBoard(
             .Text(request.Title, "title", NoticeConfiguration.TitleMaxLength)
             .Text(request.Body, "body", NoticeConfiguration.BodyMaxLength)
             .Text(request.MeetingPlace, "meetingPlace", NoticeConfiguration.PlaceMaxLength, required: false)
-            .Require(request.AudienceId is not null, "audienceId", "Validation.Required")
+            .Require(request.AudienceId is not null || request.TagGroupId is not null, "audienceId", "Validation.Required")
             .Require(!request.AsksAttendance || meetingAt is not null, "meetingAt", "Notice.MeetingNeeded")
             .Require(meetingAt is null || meetingAt > now, "meetingAt", "Notice.MeetingPast");
         check.ThrowIfInvalid();
 
-        var units = await organisation.GetAsync(ct);
-        var audience = NoticeDesk.AudienceFor(units, request.AudienceId!.Value, caller);
-        List<int> grids = audience.Kind == OrgUnitKind.Grid
-            ? [audience.Id]
-            : [.. units.ChildrenOf(audience.Id).Where(u => u.Kind == OrgUnitKind.Grid).Select(u => u.Id)];
-        var residents = await db.Residents.AsNoTracking()
-            .Where(r => r.HomeGridId != null && grids.Contains(r.HomeGridId.Value))
-            .Select(r => new { r.Id, r.Phone })
-            .ToListAsync(ct);
+        UnitInfo audience;
+        TagGroup? tagGroup = null;
+        IQueryable<Resident> audienceResidents;
+        if (request.TagGroupId is { } groupId)
+        {
+            (audience, tagGroup, var members) = await tagGroups.AudienceAsync(groupId, caller, ct);
+            audienceResidents = db.Residents.Where(r => members.Contains(r.Id));
+        }
+        else
+        {
+            var units = await organisation.GetAsync(ct);
+            audience = NoticeDesk.AudienceFor(units, request.AudienceId!.Value, caller);
+            List<int> grids = audience.Kind == OrgUnitKind.Grid
+                ? [audience.Id]
+                : [.. units.ChildrenOf(audience.Id).Where(u => u.Kind == OrgUnitKind.Grid).Select(u => u.Id)];
+            audienceResidents = db.Residents.Where(r => r.HomeGridId != null && grids.Contains(r.HomeGridId.Value));
+        }
+
+        var residents = await audienceResidents.AsNoTracking().Select(r => new { r.Id, r.Phone }).ToListAsync(ct);
         if (residents.Count == 0)
         {
-            throw DomainException.Invalid(new Dictionary<string, string[]> { ["audienceId"] = ["Notice.NoResidents"] });
+            throw DomainException.Invalid(new Dictionary<string, string[]> { [tagGroup is null ? "audienceId" : "tagGroupId"] = [tagGroup is null ? "Notice.NoResidents" : "Notice.EmptyGroup"] });
         }
 
         var notice = new Notice
@@ -57,6 +68,8 @@ public sealed class NoticeBoard(
             AsksAttendance = request.AsksAttendance,
             AudienceId = audience.Id,
             AudiencePath = audience.Path,
+            TagGroupId = tagGroup?.Id,
+            TagGroupName = tagGroup?.Name,
             SentById = caller.UserId,
             SentByName = caller.DisplayName,
             SentByUnitName = caller.UnitName,
@@ -77,7 +90,7 @@ public sealed class NoticeBoard(
     public async Task<Page<StaffNotice>> ListAsync(PageRequest page, Caller caller, CancellationToken ct) =>
         await InScope(caller)
             .OrderByDescending(n => n.SentAt).ThenByDescending(n => n.Id)
-            .Select(n => new StaffNotice(n.Id, n.Title, n.Audience!.Name, n.MeetingAt, n.AsksAttendance, n.SentByName, n.SentAt, new NoticeTally(
+            .Select(n => new StaffNotice(n.Id, n.Title, n.TagGroupName == null ? n.Audience!.Name : n.Audience!.Name + " · " + n.TagGroupName, n.MeetingAt, n.AsksAttendance, n.SentByName, n.SentAt, new NoticeTally(
                 n.Id,
                 n.Recipients.Count,
                 n.Recipients.Count(r => r.ReadAt != null),
@@ -89,7 +102,7 @@ public sealed class NoticeBoard(
     public async Task<StaffNoticeDetail> GetAsync(long id, Caller caller, CancellationToken ct)
     {
         var notice = await InScope(caller).Where(n => n.Id == id)
-            .Select(n => new { Notice = n, Audience = n.Audience!.Name })
+            .Select(n => new { Notice = n, Audience = n.TagGroupName == null ? n.Audience!.Name : n.Audience!.Name + " · " + n.TagGroupName })
             .SingleOrDefaultAsync(ct) ?? throw DomainException.NotFound();
         var recipients = await db.NoticeRecipients.AsNoTracking().Where(r => r.NoticeId == id)
             .OrderBy(r => r.Answer == null ? 2 : r.Answer == NoticeAnswer.Attend ? 0 : 1).ThenBy(r => r.ReadAt == null).ThenBy(r => r.Resident!.Phone)

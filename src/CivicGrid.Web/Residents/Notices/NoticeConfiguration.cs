@@ -16,6 +16,7 @@ public sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
         notice.Property(n => n.Body).HasMaxLength(BodyMaxLength);
         notice.Property(n => n.MeetingPlace).HasMaxLength(PlaceMaxLength);
         notice.Property(n => n.AudiencePath).HasMaxLength(200);
+        notice.Property(n => n.TagGroupName).HasMaxLength(TagGroupConfiguration.NameMaxLength);
         notice.Property(n => n.SentByName).HasMaxLength(50);
         notice.Property(n => n.SentByUnitName).HasMaxLength(100);
         notice.HasOne(n => n.Audience).WithMany().HasForeignKey(n => n.AudienceId).OnDelete(DeleteBehavior.Restrict);

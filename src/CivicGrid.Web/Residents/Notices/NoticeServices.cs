@@ -9,6 +9,7 @@ public static class NoticeServices
         services.AddScoped<NoticeBoard>();
         services.AddScoped<ResidentNotices>();
         services.AddScoped<NoticeLive>();
+        services.AddScoped<TagGroups>();
         services.AddAuthorizationBuilder()
             .AddPolicy(NoticeDesk.Policy, policy => policy.RequireCaller(NoticeDesk.IsFor));
         return services;

@@ -1,6 +1,8 @@
 namespace CivicGrid.Web.Residents.Notices;
 
-public sealed record NoticeRequest(int? AudienceId, string? Title, string? Body, DateTime? MeetingAt, string? MeetingPlace, bool AsksAttendance);
+/// <param name="AudienceId">A grid or community: its residents, by their home grid.</param>
+/// <param name="TagGroupId">Or a tag group of a community: its members.</param>
+public sealed record NoticeRequest(int? AudienceId, string? Title, string? Body, DateTime? MeetingAt, string? MeetingPlace, bool AsksAttendance, long? TagGroupId = null);
 
 public sealed record AnswerRequest(NoticeAnswer? Answer);
 

@@ -20,6 +20,22 @@ public static class NoticesApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        var groups = routes.MapGroup("/api/v1/tag-groups").WithTags("Residents").RequireStaffApi().RequireAuthorization(NoticeDesk.Policy);
+        groups.MapGet("/", GroupsAsync).WithSummary("Tag groups (标签群组) of the communities of my place");
+        groups.MapGet("/{id:long}", GroupAsync).WithSummary("One tag group, its members' numbers masked").ProducesProblem(StatusCodes.Status404NotFound);
+        groups.MapPost("/", CreateGroupAsync)
+            .WithSummary("Create a named group of a community's residents")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        groups.MapPost("/{id:long}/members", AddMemberAsync)
+            .WithSummary("Add a resident by their full mobile number; they must have an account")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        groups.MapDelete("/{id:long}/members/{residentId:guid}", RemoveMemberAsync)
+            .WithSummary("Remove a member")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         var mine = routes.MapGroup("/api/v1/resident/notices").WithTags("Residents").RequireAuthorization(ResidentAuth.ApiPolicy);
         mine.MapGet("/", MineAsync).WithSummary("Notices sent to me, unread first");
         mine.MapGet("/{id:long}", OpenAsync)
@@ -46,6 +62,24 @@ public static class NoticesApi
         var sent = await board.SendAsync(request, await callers.GetAsync(ct), ct);
         return TypedResults.Created($"/api/v1/notices/{sent.Id}", sent);
     }
+
+    private static async Task<Ok<IReadOnlyList<TagGroupView>>> GroupsAsync(TagGroups groups, CallerAccessor callers, CancellationToken ct) =>
+        TypedResults.Ok(await groups.ListAsync(await callers.GetAsync(ct), ct));
+
+    private static async Task<Ok<TagGroupDetail>> GroupAsync(long id, TagGroups groups, CallerAccessor callers, CancellationToken ct) =>
+        TypedResults.Ok(await groups.GetAsync(id, await callers.GetAsync(ct), ct));
+
+    private static async Task<Created<TagGroupDetail>> CreateGroupAsync(TagGroupRequest request, TagGroups groups, CallerAccessor callers, CancellationToken ct)
+    {
+        var created = await groups.CreateAsync(request, await callers.GetAsync(ct), ct);
+        return TypedResults.Created($"/api/v1/tag-groups/{created.Id}", created);
+    }
+
+    private static async Task<Ok<TagGroupDetail>> AddMemberAsync(long id, MemberRequest request, TagGroups groups, CallerAccessor callers, CancellationToken ct) =>
+        TypedResults.Ok(await groups.AddAsync(id, request, await callers.GetAsync(ct), ct));
+
+    private static async Task<Ok<TagGroupDetail>> RemoveMemberAsync(long id, Guid residentId, TagGroups groups, CallerAccessor callers, CancellationToken ct) =>
+        TypedResults.Ok(await groups.RemoveAsync(id, residentId, await callers.GetAsync(ct), ct));
 
     private static async Task<Ok<IReadOnlyList<MyNotice>>> MineAsync(ResidentNotices notices, ResidentAccessor residents, CancellationToken ct) =>
         TypedResults.Ok(await notices.MineAsync(await residents.RequireAsync(ct), ct));

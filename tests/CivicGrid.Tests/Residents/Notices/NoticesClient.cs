@@ -21,8 +21,8 @@ public static class NoticesClient
 
     public static Task<HttpResponseMessage> TrySendNoticeAsync(
         this HttpClient staff, int? audienceId, string? title = "周六上午开居民议事会", string? body = "议题：小区停车位划线，请准时参加。",
-        DateTime? meetingAt = null, string? meetingPlace = "社区党群服务中心二楼", bool asksAttendance = true) =>
-        staff.PostAsJsonAsync("/api/v1/notices", new { audienceId, title, body, meetingAt, meetingPlace, asksAttendance }, ResponseAssertions.Json);
+        DateTime? meetingAt = null, string? meetingPlace = "社区党群服务中心二楼", bool asksAttendance = true, long? tagGroupId = null) =>
+        staff.PostAsJsonAsync("/api/v1/notices", new { audienceId, title, body, meetingAt, meetingPlace, asksAttendance, tagGroupId }, ResponseAssertions.Json);
 
     public static async Task<StaffNoticeDetail> SendNoticeAsync(this HttpClient staff, int audienceId, DateTime meetingAt, bool asksAttendance = true) =>
         await (await staff.TrySendNoticeAsync(audienceId, meetingAt: meetingAt, asksAttendance: asksAttendance)).ShouldBe<StaffNoticeDetail>(HttpStatusCode.Created);

@@ -1266,6 +1266,13 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<long?>("TagGroupId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TagGroupName")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1302,6 +1309,51 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                     b.HasIndex("ResidentId");
 
                     b.ToTable("NoticeRecipients", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Residents.Notices.TagGroup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CommunityId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("TagGroups", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Residents.Notices.TagGroupMember", b =>
+                {
+                    b.Property<long>("TagGroupId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TagGroupId", "ResidentId");
+
+                    b.HasIndex("ResidentId");
+
+                    b.ToTable("TagGroupMembers", (string)null);
                 });
 
             modelBuilder.Entity("CivicGrid.Web.Residents.SignIn.SignInCode", b =>
@@ -1880,6 +1932,34 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                     b.Navigation("Resident");
                 });
 
+            modelBuilder.Entity("CivicGrid.Web.Residents.Notices.TagGroup", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Organisation.OrgUnit", "Community")
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Community");
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Residents.Notices.TagGroupMember", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Residents.Accounts.Resident", "Resident")
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CivicGrid.Web.Residents.Notices.TagGroup", null)
+                        .WithMany("Members")
+                        .HasForeignKey("TagGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Resident");
+                });
+
             modelBuilder.Entity("CivicGrid.Web.Residents.Suggestions.Suggestion", b =>
                 {
                     b.HasOne("CivicGrid.Web.Residents.Accounts.Resident", "Resident")
@@ -2007,6 +2087,11 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
             modelBuilder.Entity("CivicGrid.Web.Residents.Notices.Notice", b =>
                 {
                     b.Navigation("Recipients");
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Residents.Notices.TagGroup", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }

@@ -1230,6 +1230,13 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("TagGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TagGroupName")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1266,6 +1273,49 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                     b.HasIndex("ResidentId");
 
                     b.ToTable("NoticeRecipients", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Residents.Notices.TagGroup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommunityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("TagGroups", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Residents.Notices.TagGroupMember", b =>
+                {
+                    b.Property<long>("TagGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TagGroupId", "ResidentId");
+
+                    b.HasIndex("ResidentId");
+
+                    b.ToTable("TagGroupMembers", (string)null);
                 });
 
             modelBuilder.Entity("CivicGrid.Web.Residents.SignIn.SignInCode", b =>
@@ -1834,6 +1884,34 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                     b.Navigation("Resident");
                 });
 
+            modelBuilder.Entity("CivicGrid.Web.Residents.Notices.TagGroup", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Organisation.OrgUnit", "Community")
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Community");
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Residents.Notices.TagGroupMember", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Residents.Accounts.Resident", "Resident")
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CivicGrid.Web.Residents.Notices.TagGroup", null)
+                        .WithMany("Members")
+                        .HasForeignKey("TagGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Resident");
+                });
+
             modelBuilder.Entity("CivicGrid.Web.Residents.Suggestions.Suggestion", b =>
                 {
                     b.HasOne("CivicGrid.Web.Residents.Accounts.Resident", "Resident")
@@ -1961,6 +2039,11 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
             modelBuilder.Entity("CivicGrid.Web.Residents.Notices.Notice", b =>
                 {
                     b.Navigation("Recipients");
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Residents.Notices.TagGroup", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }
