@@ -49,8 +49,8 @@ public sealed class NoticePageTests : AppTest
             ["Input.AsksAttendance"] = "true",
         });
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
-        var id = await App.QueryAsync(db => db.Notices.Select(n => n.Id).SingleAsync());
-        Assert.Equal(new DateTime(2026, 11, 28, 1, 30, 0), await App.QueryAsync(db => db.Notices.Select(n => n.MeetingAt).SingleAsync()));
+        var id = await App.QueryAsync(db => db.Notices.OfTest().Select(n => n.Id).SingleAsync());
+        Assert.Equal(new DateTime(2026, 11, 28, 1, 30, 0), await App.QueryAsync(db => db.Notices.OfTest().Select(n => n.MeetingAt).SingleAsync()));
 
         var list = await (await phone.GetAsync("/r/notices")).ShouldBePage(HttpStatusCode.OK);
         Assert.Contains($"href=\"/r/notices/{id}\"", list);
@@ -76,7 +76,7 @@ public sealed class NoticePageTests : AppTest
         var refused = await chen.PostFormAsync("/Residents/Notices", "/Residents/Notices", new() { ["Input.AudienceId"] = $"{await UnitAsync("毅阳社区")}", ["Input.Title"] = "" });
 
         Assert.Contains("data-testid=\"errors\"", await refused.ShouldBePage(HttpStatusCode.BadRequest));
-        Assert.Equal(0, await App.QueryAsync(db => db.Notices.CountAsync()));
+        Assert.Equal(0, await App.QueryAsync(db => db.Notices.OfTest().CountAsync()));
         await (await (await App.SignInToPagesAsync("liuqiang")).GetAsync("/Residents/Notices")).ShouldBeForbiddenPage();
     }
 

@@ -25,7 +25,7 @@ public sealed class NoticeScopeTests : AppTest
         await (await tanlin.TrySendNoticeAsync(await UnitAsync("毅阳社区"), meetingAt: MeetingAt)).ShouldBeProblem(HttpStatusCode.NotFound);
         await (await tanlin.TrySendNoticeAsync(await GridAsync("毅阳社区", 3), meetingAt: MeetingAt)).ShouldBeProblem(HttpStatusCode.NotFound);
         await (await (await App.SignInAsync("liuqiang")).GetAsync("/api/v1/notices")).ShouldBe(HttpStatusCode.Forbidden);
-        Assert.Equal(1, await App.QueryAsync(db => db.Notices.CountAsync()));
+        Assert.Equal(1, await App.QueryAsync(db => db.Notices.OfTest().CountAsync()));
     }
 
     [Fact]
@@ -78,8 +78,8 @@ public sealed class NoticeScopeTests : AppTest
             meetingAt: meetingAt)).ShouldBeProblem(HttpStatusCode.BadRequest);
 
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
-        Assert.Equal(0, await App.QueryAsync(db => db.Notices.CountAsync()));
-        Assert.Equal(0, await App.QueryAsync(db => db.NoticeRecipients.CountAsync()));
+        Assert.Equal(0, await App.QueryAsync(db => db.Notices.OfTest().CountAsync()));
+        Assert.Equal(0, await App.QueryAsync(db => db.NoticeRecipients.OfTest().CountAsync()));
         Assert.Equal(0, await App.QueryAsync(db => db.Notifications.CountAsync(n => n.Kind == CivicGrid.Web.Notifications.NotificationKind.ResidentNotice)));
         await App.DeliverAsync();
         Assert.DoesNotContain(App.Sink().Messages, m => m.Template == "ResidentNotice");

@@ -10,6 +10,14 @@ namespace CivicGrid.Tests.Residents.Notices;
 /// <summary>The home grid and notices APIs, in intent words.</summary>
 public static class NoticesClient
 {
+    /// <summary>Where the demo data's notice went; tests write elsewhere.</summary>
+    public const string DemoCommunity = "朝阳社区";
+
+    /// <summary>The notices the test sent, without the demo's.</summary>
+    public static IQueryable<Notice> OfTest(this IQueryable<Notice> notices) => notices.Where(n => n.Audience!.Name != DemoCommunity);
+
+    public static IQueryable<NoticeRecipient> OfTest(this IQueryable<NoticeRecipient> recipients) => recipients.Where(r => r.Notice!.Audience!.Name != DemoCommunity);
+
     public static Task<HttpResponseMessage> TrySetHomeAsync(this HttpClient resident, int? gridId, string? code = null) =>
         resident.PutAsJsonAsync("/api/v1/resident/home", new { gridId, code });
 

@@ -82,7 +82,7 @@ public sealed class TagGroupTests : AppTest
         }
 
         await (await tanlin.PostAsJsonAsync("/api/v1/tag-groups", new { communityId = await UnitAsync("毅阳社区"), name = "志愿者2" })).ShouldBeProblem(HttpStatusCode.NotFound);
-        Assert.Equal(0, await App.QueryAsync(db => db.Notices.CountAsync()));
+        Assert.Equal(0, await App.QueryAsync(db => db.Notices.OfTest().CountAsync()));
         Assert.Equal(1, await App.QueryAsync(db => db.TagGroups.CountAsync()));
     }
 
