@@ -17,6 +17,8 @@ using CivicGrid.Web.Residents.Appointments;
 using CivicGrid.Web.Residents.Callbacks;
 using CivicGrid.Web.Residents.Reviews;
 using CivicGrid.Web.Residents.Suggestions;
+using CivicGrid.Web.Residents.Notices;
+using CivicGrid.Web.Residents.Home;
 using CivicGrid.Web.Residents.Transparency;
 using CivicGrid.Web.Supervision;
 using Scalar.AspNetCore;
@@ -85,6 +87,8 @@ app.MapCallbacksApi();
 app.MapAppointmentsApi();
 app.MapReviewsApi();
 app.MapSuggestionsApi();
+app.MapNoticesApi();
+app.MapHomeApi();
 app.MapRazorPages().WithStaticAssets();
 
 await app.InitialiseDatabaseAsync();

@@ -5,6 +5,8 @@ using CivicGrid.Web.Geography;
 using CivicGrid.Web.Identity;
 using CivicGrid.Web.Infrastructure.Database;
 using CivicGrid.Web.Organisation;
+using CivicGrid.Web.Residents.Accounts;
+using CivicGrid.Web.Residents.Notices;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -75,7 +77,50 @@ public sealed class DemoData(CivicGridDb db, UserManager<StaffUser> users, TimeP
         await AccountAsync("yangfan", "杨帆", StaffRole.DepartmentHandler, chaoyangChengguan, "13805950012");
         await AccountAsync("liming", "李明", StaffRole.Leader, district, "13805950013");
         await AccountAsync("admin", "系统管理员", StaffRole.Administrator, district, "13805950014");
+        await SeedNoticeAsync(chaoyangCommunity, ct);
         return true;
+    }
+
+    /// <summary>
+    /// Four residents at home in 朝阳社区 (sign in on /r with their numbers through the SMS sink) and
+    /// one notice from its head, partly answered, so the tally shows something on first run. Its SMS
+    /// count as sent long ago: nothing is queued for them.
+    /// </summary>
+    private async Task SeedNoticeAsync(CommunityUnits community, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var residents = Enumerable.Range(1, 4).Select(n => new Resident
+        {
+            Id = Guid.NewGuid(),
+            Phone = $"1390596000{n}",
+            CreatedAt = now,
+            LastSignInAt = now,
+            HomeGridId = community.Grids[(n - 1) % community.Grids.Count].Id,
+        }).ToList();
+        db.Residents.AddRange(residents);
+        var head = await db.Users.SingleAsync(u => u.UserName == "xujing", ct);
+        db.Notices.Add(new Notice
+        {
+            Title = "居民议事会：小区停车位划线",
+            Body = "本周六上午九点在社区党群服务中心二楼召开居民议事会，商议小区停车位划线方案，请回复是否参加。",
+            MeetingAt = now.AddDays(3),
+            MeetingPlace = "朝阳社区党群服务中心二楼",
+            AsksAttendance = true,
+            AudienceId = community.Community.Id,
+            AudiencePath = community.Community.Path,
+            SentById = head.Id,
+            SentByName = head.DisplayName,
+            SentByUnitName = community.Community.Name,
+            SentAt = now.AddHours(-2),
+            Recipients =
+            [
+                new() { ResidentId = residents[0].Id, ReadAt = now.AddHours(-1), Answer = NoticeAnswer.Attend, AnsweredAt = now.AddHours(-1) },
+                new() { ResidentId = residents[1].Id, ReadAt = now.AddMinutes(-50), Answer = NoticeAnswer.Decline, AnsweredAt = now.AddMinutes(-50) },
+                new() { ResidentId = residents[2].Id, ReadAt = now.AddMinutes(-30) },
+                new() { ResidentId = residents[3].Id },
+            ],
+        });
+        await db.SaveChangesAsync(ct);
     }
 
     private sealed record CommunityUnits(OrgUnit Community, OrgUnit Street, List<OrgUnit> Grids);

@@ -24,12 +24,16 @@ public sealed class CallerAccessor(IHttpContextAccessor http, CivicGridDb db)
             return null;
         }
 
-        _caller = await db.Users
+        _caller = await FindAsync(userId, ct);
+        return _caller;
+    }
+
+    /// <summary>The active staff member with this id, for callers without a request of their own (a hub method).</summary>
+    public Task<Caller?> FindAsync(Guid userId, CancellationToken ct) =>
+        db.Users
             .Where(u => u.Id == userId && u.IsActive)
             .Select(u => new Caller(u.Id, u.DisplayName, u.Role, u.UnitId, u.Unit!.Kind, u.Unit.Name, u.Unit.Path))
             .SingleOrDefaultAsync(ct);
-        return _caller;
-    }
 
     public async Task<Caller> GetAsync(CancellationToken ct = default) =>
         await FindAsync(ct) ?? throw new UnauthorizedAccessException("No active staff account is signed in.");

@@ -25,6 +25,8 @@ public enum NotificationKind
     SupervisionReplied = 10,
     /// <summary>A signed-in resident's report reached a milestone; by SMS only, residents have no in-app inbox.</summary>
     ResidentProgress = 11,
+    /// <summary>通知回执: staff sent the resident a notice to read and perhaps answer; by SMS only.</summary>
+    ResidentNotice = 12,
 }
 
 /// <summary>How a notification reaches the person.</summary>

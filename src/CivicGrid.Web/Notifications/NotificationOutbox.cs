@@ -40,6 +40,26 @@ public sealed class NotificationOutbox(CivicGridDb db, TimeProvider clock)
         }
     }
 
+    /// <summary>
+    /// A notice to a resident (通知回执) is about no event: its SMS names the sending unit and the title
+    /// and sends the resident to the notices page, where they read and answer it.
+    /// </summary>
+    public void ToResidentNotice(Guid residentId, string phone, string title, string unitName)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var notification = new Notification
+        {
+            Kind = NotificationKind.ResidentNotice,
+            RecipientId = residentId,
+            EventNumber = string.Empty,
+            EventTitle = title,
+            Place = unitName,
+            CreatedAt = now,
+        };
+        notification.Deliveries.Add(new NotificationDelivery { RecipientId = residentId, Channel = NotificationChannel.Sms, Address = phone, DueAt = now });
+        db.Notifications.Add(notification);
+    }
+
     private sealed record Recipient(Guid Id, string? Phone, string? Email, NotificationPreference? Preference);
 
     private Task<List<Recipient>> RecipientsAsync(System.Linq.Expressions.Expression<Func<StaffUser, bool>> who, CancellationToken ct) =>

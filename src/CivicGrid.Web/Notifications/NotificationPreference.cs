@@ -30,11 +30,11 @@ public class NotificationPreference
 
     public static bool Has(int bits, NotificationKind kind) => (bits & (1 << (int)kind)) != 0;
 
-    /// <summary>A resident's: their report's milestones by SMS, one message each, never at night.</summary>
+    /// <summary>A resident's: their report's milestones and notices to them by SMS, one message each, never at night.</summary>
     public static NotificationPreference ForResident(Guid residentId) => new()
     {
         UserId = residentId,
-        SmsKinds = Bits(NotificationKind.ResidentProgress),
+        SmsKinds = Bits(NotificationKind.ResidentProgress, NotificationKind.ResidentNotice),
         EmailKinds = 0,
         QuietFrom = new TimeOnly(22, 0),
         QuietUntil = new TimeOnly(7, 0),

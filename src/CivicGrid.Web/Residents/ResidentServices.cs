@@ -2,6 +2,8 @@ using CivicGrid.Web.Infrastructure;
 using CivicGrid.Web.Residents.Accounts;
 using CivicGrid.Web.Residents.Appointments;
 using CivicGrid.Web.Residents.Callbacks;
+using CivicGrid.Web.Residents.Home;
+using CivicGrid.Web.Residents.Notices;
 using CivicGrid.Web.Residents.Reports;
 using CivicGrid.Web.Residents.SignIn;
 using CivicGrid.Web.Residents.Suggestions;
@@ -18,6 +20,8 @@ public static class ResidentServices
         services.AddCallbacks();
         services.AddSuggestions();
         services.AddAppointments();
+        services.AddNotices();
+        services.AddScoped<HomePlace>();
         services.AddSettings<ResidentOptions>(ResidentOptions.Section);
         services.AddSettings<SignInOptions>(SignInOptions.Section);
         services.AddScoped<SignInCodes>();

@@ -14,7 +14,7 @@ public sealed class NotificationTextTests : IDisposable
     public static TheoryData<NotificationKind, string> KindsAndLanguages()
     {
         var data = new TheoryData<NotificationKind, string>();
-        foreach (var kind in Enum.GetValues<NotificationKind>().Where(k => k != NotificationKind.ResidentProgress))
+        foreach (var kind in Enum.GetValues<NotificationKind>().Where(k => k is not (NotificationKind.ResidentProgress or NotificationKind.ResidentNotice)))
         {
             data.Add(kind, "zh-CN");
             data.Add(kind, "en");

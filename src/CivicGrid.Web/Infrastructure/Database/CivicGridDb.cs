@@ -48,6 +48,10 @@ public abstract class CivicGridDb(DbContextOptions options) : IdentityUserContex
     public DbSet<Residents.Suggestions.Suggestion> Suggestions => Set<Residents.Suggestions.Suggestion>();
     public DbSet<Residents.Appointments.AppointmentSlot> AppointmentSlots => Set<Residents.Appointments.AppointmentSlot>();
     public DbSet<Residents.Appointments.Appointment> Appointments => Set<Residents.Appointments.Appointment>();
+    public DbSet<Residents.Notices.Notice> Notices => Set<Residents.Notices.Notice>();
+    public DbSet<Residents.Notices.NoticeRecipient> NoticeRecipients => Set<Residents.Notices.NoticeRecipient>();
+    public DbSet<Residents.Notices.TagGroup> TagGroups => Set<Residents.Notices.TagGroup>();
+    public DbSet<Residents.Notices.TagGroupMember> TagGroupMembers => Set<Residents.Notices.TagGroupMember>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

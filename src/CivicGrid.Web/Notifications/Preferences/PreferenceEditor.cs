@@ -18,7 +18,7 @@ public sealed partial class PreferenceEditor(CivicGridDb db, IOptions<Email.Emai
     public const int MaxDigestMinutes = 60;
     public static readonly IReadOnlyList<string> Languages = ["zh-CN", "en"];
     /// <summary>What staff may choose channels for; what residents are told is not a staff preference.</summary>
-    public static readonly IReadOnlyList<NotificationKind> Kinds = [.. Enum.GetValues<NotificationKind>().Where(k => k != NotificationKind.ResidentProgress)];
+    public static readonly IReadOnlyList<NotificationKind> Kinds = [.. Enum.GetValues<NotificationKind>().Where(k => k is not (NotificationKind.ResidentProgress or NotificationKind.ResidentNotice))];
 
     public bool EmailAvailable => email.Value.IsConfigured;
 

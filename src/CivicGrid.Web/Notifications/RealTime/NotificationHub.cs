@@ -1,12 +1,14 @@
 using System.Security.Claims;
+using CivicGrid.Web.Identity;
+using CivicGrid.Web.Residents.Notices;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CivicGrid.Web.Notifications.RealTime;
 
 /// <summary>
-/// Where open pages listen for their person's notifications. Nothing is called from the client:
-/// a connection only joins its person's group, and the server speaks.
+/// Where open pages listen for their person's notifications: a connection joins its person's group,
+/// and the server speaks. The one call from the client asks to watch a notice's tally.
 /// </summary>
 [Authorize(Policy = Staff)]
 public sealed class NotificationHub : Hub
@@ -28,6 +30,21 @@ public sealed class NotificationHub : Hub
 
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(userId), Context.ConnectionAborted);
         await base.OnConnectedAsync();
+    }
+
+    /// <summary>A notice's page joins the notice's group (<see cref="NoticeLive"/>), if its person may see the notice; false otherwise.</summary>
+    public async Task<bool> WatchNotice(long noticeId, CallerAccessor callers, NoticeBoard notices)
+    {
+        var ct = Context.ConnectionAborted;
+        if (!Guid.TryParse(Context.User?.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
+            || await callers.FindAsync(userId, ct) is not { } caller
+            || !await notices.SeesAsync(noticeId, caller, ct))
+        {
+            return false;
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, NoticeLive.GroupOf(noticeId), ct);
+        return true;
     }
 }
 

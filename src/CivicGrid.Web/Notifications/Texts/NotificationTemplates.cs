@@ -25,7 +25,8 @@ public sealed class NotificationTemplates(ReferenceSnapshot<CategoryCatalogue> c
         var catalogue = await categories.GetAsync(ct);
         var first = notifications[0];
         var signature = words.English ? options.Value.Sms.SignatureEn : options.Value.Sms.Signature;
-        var category = CategoryName(catalogue, first.CategoryId, words);
+        // A notice to residents has no category: its title stands in that place, and is cut after the sender.
+        var category = first.Kind == NotificationKind.ResidentNotice ? first.EventTitle : CategoryName(catalogue, first.CategoryId, words);
         var deadline = Deadline(first.Deadline, words);
         var parameters = new Dictionary<string, string>
         {

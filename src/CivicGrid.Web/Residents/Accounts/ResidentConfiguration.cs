@@ -11,5 +11,7 @@ public sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
         r.ToTable("Residents");
         r.Property(x => x.Phone).HasMaxLength(EventConfiguration.PhoneMaxLength);
         r.HasIndex(x => x.Phone).IsUnique();
+        // Also the audience of a notice: the residents of a grid.
+        r.HasOne(x => x.HomeGrid).WithMany().HasForeignKey(x => x.HomeGridId).OnDelete(DeleteBehavior.Restrict);
     }
 }

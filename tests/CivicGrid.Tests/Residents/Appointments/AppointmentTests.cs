@@ -89,7 +89,7 @@ public sealed class AppointmentTests : AppTest
     {
         var slot = await PublishAsync(await App.SignInAsync("chenliting"));
         await (await TryBookAsync(await App.SignInResidentAsync(Resident), slot.Id)).ShouldBe(HttpStatusCode.Created);
-        var booker = await App.QueryAsync(db => db.Residents.Select(r => r.Id).SingleAsync());
+        var booker = await App.QueryAsync(db => db.Residents.Where(r => r.Phone == Resident).Select(r => r.Id).SingleAsync());
 
         await Assert.ThrowsAsync<DbUpdateException>(() => App.QueryAsync(async db =>
         {

@@ -1075,6 +1075,9 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("HomeGridId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("LastSignInAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1084,6 +1087,8 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                         .HasColumnType("character varying(20)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HomeGridId");
 
                     b.HasIndex("Phone")
                         .IsUnique();
@@ -1262,6 +1267,143 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                     b.HasIndex("Status", "SampledAt");
 
                     b.ToTable("Callbacks", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Residents.Notices.Notice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("AsksAttendance")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("AudienceId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AudiencePath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("MeetingAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MeetingPlace")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SentById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SentByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("SentByUnitName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long?>("TagGroupId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TagGroupName")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AudienceId");
+
+                    b.HasIndex("AudiencePath", "SentAt");
+
+                    b.ToTable("Notices", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Residents.Notices.NoticeRecipient", b =>
+                {
+                    b.Property<long>("NoticeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Answer")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("NoticeId", "ResidentId");
+
+                    b.HasIndex("ResidentId");
+
+                    b.ToTable("NoticeRecipients", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Residents.Notices.TagGroup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CommunityId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("TagGroups", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Residents.Notices.TagGroupMember", b =>
+                {
+                    b.Property<long>("TagGroupId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TagGroupId", "ResidentId");
+
+                    b.HasIndex("ResidentId");
+
+                    b.ToTable("TagGroupMembers", (string)null);
                 });
 
             modelBuilder.Entity("CivicGrid.Web.Residents.SignIn.SignInCode", b =>
@@ -1778,6 +1920,16 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("CivicGrid.Web.Residents.Accounts.Resident", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Organisation.OrgUnit", "HomeGrid")
+                        .WithMany()
+                        .HasForeignKey("HomeGridId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("HomeGrid");
+                });
+
             modelBuilder.Entity("CivicGrid.Web.Residents.Appointments.Appointment", b =>
                 {
                     b.HasOne("CivicGrid.Web.Events.Event", null)
@@ -1809,6 +1961,64 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Residents.Notices.Notice", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Organisation.OrgUnit", "Audience")
+                        .WithMany()
+                        .HasForeignKey("AudienceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Audience");
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Residents.Notices.NoticeRecipient", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Residents.Notices.Notice", "Notice")
+                        .WithMany("Recipients")
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CivicGrid.Web.Residents.Accounts.Resident", "Resident")
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Notice");
+
+                    b.Navigation("Resident");
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Residents.Notices.TagGroup", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Organisation.OrgUnit", "Community")
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Community");
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Residents.Notices.TagGroupMember", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Residents.Accounts.Resident", "Resident")
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CivicGrid.Web.Residents.Notices.TagGroup", null)
+                        .WithMany("Members")
+                        .HasForeignKey("TagGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Resident");
                 });
 
             modelBuilder.Entity("CivicGrid.Web.Residents.Suggestions.Suggestion", b =>
@@ -1933,6 +2143,16 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
             modelBuilder.Entity("CivicGrid.Web.Residents.Appointments.AppointmentSlot", b =>
                 {
                     b.Navigation("Appointments");
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Residents.Notices.Notice", b =>
+                {
+                    b.Navigation("Recipients");
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Residents.Notices.TagGroup", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }

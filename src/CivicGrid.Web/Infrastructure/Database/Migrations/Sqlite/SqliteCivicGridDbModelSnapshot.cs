@@ -1045,6 +1045,9 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("HomeGridId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("LastSignInAt")
                         .HasColumnType("TEXT");
 
@@ -1054,6 +1057,8 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HomeGridId");
 
                     b.HasIndex("Phone")
                         .IsUnique();
@@ -1226,6 +1231,139 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                     b.HasIndex("Status", "SampledAt");
 
                     b.ToTable("Callbacks", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Residents.Notices.Notice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AsksAttendance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AudienceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AudiencePath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MeetingAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeetingPlace")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SentById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentByUnitName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TagGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TagGroupName")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AudienceId");
+
+                    b.HasIndex("AudiencePath", "SentAt");
+
+                    b.ToTable("Notices", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Residents.Notices.NoticeRecipient", b =>
+                {
+                    b.Property<long>("NoticeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Answer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("NoticeId", "ResidentId");
+
+                    b.HasIndex("ResidentId");
+
+                    b.ToTable("NoticeRecipients", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Residents.Notices.TagGroup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommunityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("TagGroups", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Residents.Notices.TagGroupMember", b =>
+                {
+                    b.Property<long>("TagGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TagGroupId", "ResidentId");
+
+                    b.HasIndex("ResidentId");
+
+                    b.ToTable("TagGroupMembers", (string)null);
                 });
 
             modelBuilder.Entity("CivicGrid.Web.Residents.SignIn.SignInCode", b =>
@@ -1732,6 +1870,16 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("CivicGrid.Web.Residents.Accounts.Resident", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Organisation.OrgUnit", "HomeGrid")
+                        .WithMany()
+                        .HasForeignKey("HomeGridId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("HomeGrid");
+                });
+
             modelBuilder.Entity("CivicGrid.Web.Residents.Appointments.Appointment", b =>
                 {
                     b.HasOne("CivicGrid.Web.Events.Event", null)
@@ -1763,6 +1911,64 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Residents.Notices.Notice", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Organisation.OrgUnit", "Audience")
+                        .WithMany()
+                        .HasForeignKey("AudienceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Audience");
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Residents.Notices.NoticeRecipient", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Residents.Notices.Notice", "Notice")
+                        .WithMany("Recipients")
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CivicGrid.Web.Residents.Accounts.Resident", "Resident")
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Notice");
+
+                    b.Navigation("Resident");
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Residents.Notices.TagGroup", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Organisation.OrgUnit", "Community")
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Community");
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Residents.Notices.TagGroupMember", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Residents.Accounts.Resident", "Resident")
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CivicGrid.Web.Residents.Notices.TagGroup", null)
+                        .WithMany("Members")
+                        .HasForeignKey("TagGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Resident");
                 });
 
             modelBuilder.Entity("CivicGrid.Web.Residents.Suggestions.Suggestion", b =>
@@ -1887,6 +2093,16 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
             modelBuilder.Entity("CivicGrid.Web.Residents.Appointments.AppointmentSlot", b =>
                 {
                     b.Navigation("Appointments");
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Residents.Notices.Notice", b =>
+                {
+                    b.Navigation("Recipients");
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Residents.Notices.TagGroup", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }
