@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCivicGridDb))]
-    [Migration("20261206034617_NoticeTagGroups")]
-    partial class NoticeTagGroups
+    [Migration("20261206040809_NoticesEvaluationsPublicNotes")]
+    partial class NoticesEvaluationsPublicNotes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -220,6 +220,51 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                     b.HasIndex("TimelineEntryId");
 
                     b.ToTable("Attachments", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Events.Evaluation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsRoundRating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Satisfaction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("EventId", "Round");
+
+                    b.ToTable("Evaluations", (string)null);
                 });
 
             modelBuilder.Entity("CivicGrid.Web.Events.Event", b =>
@@ -517,6 +562,9 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("FromStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPublic")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Note")
@@ -1655,6 +1703,17 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                         .WithMany("Attachments")
                         .HasForeignKey("TimelineEntryId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Events.Evaluation", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Events.Event", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Event");
                 });
 
             modelBuilder.Entity("CivicGrid.Web.Events.Event", b =>
