@@ -1,5 +1,6 @@
 using System.Net;
 using CivicGrid.Tests.Infrastructure;
+using CivicGrid.Tests.Residents.Notices;
 using CivicGrid.Web.Events.Workflow;
 using CivicGrid.Web.Notifications;
 using CivicGrid.Web.Notifications.Delivery;
@@ -59,6 +60,23 @@ public sealed class DeliveryLogTests : AppTest
         await district.CreateAccountAsync("chaoyangadmin", "Administrator", await UnitAsync("朝阳街道"), Password, "朝阳管理员");
         var chaoyang = await App.SignInAsync("chaoyangadmin", Password);
         Assert.DoesNotContain((await chaoyang.DeliveriesAsync()).Deliveries.Items, d => d.Kind == NotificationKind.ResidentProgress);
+        await (await chaoyang.GetAsync($"/api/v1/admin/notification-deliveries/{sms.Id}")).ShouldBeProblem(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Notices_texted_to_residents_are_in_the_log_of_the_administrators_of_their_home_grid()
+    {
+        var resident = await App.SignInResidentAsync("13912345678");
+        await resident.SetHomeAsync(await GridAsync("毅阳社区", 3));
+        await (await App.SignInAsync("qiumeiling")).SendNoticeAsync(await GridAsync("毅阳社区", 3), App.Clock.GetUtcNow().UtcDateTime.AddDays(3));
+        await App.DeliverAsync();
+
+        var district = await App.SignInAsync("admin");
+        var sms = Assert.Single((await district.DeliveriesAsync("?channel=sms")).Deliveries.Items, d => d.Kind == NotificationKind.ResidentNotice);
+        Assert.Equal(("139****5678", DeliveryStatus.Sent), (sms.RecipientName, sms.Status));
+
+        await district.CreateAccountAsync("chaoyangadmin", "Administrator", await UnitAsync("朝阳街道"), Password, "朝阳管理员");
+        var chaoyang = await App.SignInAsync("chaoyangadmin", Password);
         await (await chaoyang.GetAsync($"/api/v1/admin/notification-deliveries/{sms.Id}")).ShouldBeProblem(HttpStatusCode.NotFound);
     }
 

@@ -94,12 +94,15 @@ public sealed class DeliveryLog(CivicGridDb db, DeliverySignal signal, TimeProvi
     /// <summary>
     /// Deliveries to staff whose unit lies in the administrator's subtree, and to residents about
     /// events whose place lies in it: a resident belongs to no unit, the event they reported does.
+    /// A notice to residents has no event; it went to the grid they call home.
     /// </summary>
     private IQueryable<NotificationDelivery> InScope(string scope) =>
         db.NotificationDeliveries.AsNoTracking().Where(d =>
             db.Users.Any(u => u.Id == d.RecipientId && u.Unit!.Path.StartsWith(scope))
             || (db.Residents.Any(r => r.Id == d.RecipientId)
-                && db.Notifications.Any(n => n.Id == d.NotificationId && n.Event!.PlacePath.StartsWith(scope))));
+                && db.Notifications.Any(n => n.Id == d.NotificationId && n.Event!.PlacePath.StartsWith(scope)))
+            || db.Residents.Any(r => r.Id == d.RecipientId && r.HomeGrid!.Path.StartsWith(scope)
+                && db.Notifications.Any(n => n.Id == d.NotificationId && n.EventId == null)));
 
     /// <summary>
     /// The newest notifications first. A resident is named by the masked phone (as PhoneNumbers.Mask
