@@ -97,7 +97,7 @@ public sealed class InboxTests : AppTest
         var page = await (await pages.GetAsync("/Events/Todo")).ShouldBePage(HttpStatusCode.OK);
         Assert.Matches("data-testid=\"nav-todo-count\"[^>]*>1</span>", page);
         Assert.Matches("data-testid=\"nav-unread-count\"[^>]*>1</span>", page);
-        Assert.Contains("/lib/signalr/signalr.min.js", page);
+        Assert.Matches(@"/lib/signalr/signalr\.min\.[a-z0-9]{10}\.js", page);
     }
 
     private async Task<CivicGrid.Web.Events.EventDetail> ReportInYiyangAsync(string title) =>

@@ -35,7 +35,8 @@ public sealed class IndexModel(NoticeBoard board, TagGroups groups, ReferenceSna
     [BindProperty(SupportsGet = true, Name = "p")]
     public int? PageNumber { get; set; }
 
-    public IReadOnlyList<UnitInfo> Audiences { get; private set; } = [];
+    /// <summary>The grids and communities the caller may write to, each named so it cannot be mistaken.</summary>
+    public IReadOnlyList<(int Id, string Label)> Audiences { get; private set; } = [];
 
     public IReadOnlyList<TagGroupView> Groups { get; private set; } = [];
 
@@ -64,7 +65,8 @@ public sealed class IndexModel(NoticeBoard board, TagGroups groups, ReferenceSna
     private async Task LoadAsync(CancellationToken ct)
     {
         var caller = await callers.GetAsync(ct);
-        Audiences = NoticeDesk.AudiencesOf(await organisation.GetAsync(ct), caller);
+        var tree = await organisation.GetAsync(ct);
+        Audiences = [.. NoticeDesk.AudiencesOf(tree, caller).Select(a => (a.Id, NoticeBoard.AudienceLabel(a.Kind, tree.NameOf(a.ParentId), a.Name, null)))];
         Groups = await groups.ListAsync(caller, ct);
         Notices = await board.ListAsync(new PageRequest(PageNumber, PageRequest.MaxPageSize), caller, ct);
     }

@@ -90,7 +90,7 @@ public sealed class NoticeBoard(
     public async Task<Page<StaffNotice>> ListAsync(PageRequest page, Caller caller, CancellationToken ct) =>
         await InScope(caller)
             .OrderByDescending(n => n.SentAt).ThenByDescending(n => n.Id)
-            .Select(n => new StaffNotice(n.Id, n.Title, n.TagGroupName == null ? n.Audience!.Name : n.Audience!.Name + " · " + n.TagGroupName, n.MeetingAt, n.AsksAttendance, n.SentByName, n.SentAt, new NoticeTally(
+            .Select(n => new StaffNotice(n.Id, n.Title, AudienceLabel(n.Audience!.Kind, n.Audience.Parent!.Name, n.Audience.Name, n.TagGroupName), n.MeetingAt, n.AsksAttendance, n.SentByName, n.SentAt, new NoticeTally(
                 n.Id,
                 n.Recipients.Count,
                 n.Recipients.Count(r => r.ReadAt != null),
@@ -99,10 +99,14 @@ public sealed class NoticeBoard(
                 n.Recipients.Count(r => r.Answer == null))))
             .ToPageAsync(page, ct);
 
+    /// <summary>"毅阳社区 · 第3网格 · 楼栋长": every community numbers its grids from 1, so a grid alone names nothing.</summary>
+    public static string AudienceLabel(OrgUnitKind kind, string? parentName, string name, string? tagGroupName) =>
+        string.Join(" · ", new[] { kind == OrgUnitKind.Grid ? parentName : null, name, tagGroupName }.Where(part => part is not null));
+
     public async Task<StaffNoticeDetail> GetAsync(long id, Caller caller, CancellationToken ct)
     {
         var notice = await InScope(caller).Where(n => n.Id == id)
-            .Select(n => new { Notice = n, Audience = n.TagGroupName == null ? n.Audience!.Name : n.Audience!.Name + " · " + n.TagGroupName })
+            .Select(n => new { Notice = n, Audience = AudienceLabel(n.Audience!.Kind, n.Audience.Parent!.Name, n.Audience.Name, n.TagGroupName) })
             .SingleOrDefaultAsync(ct) ?? throw DomainException.NotFound();
         var recipients = await db.NoticeRecipients.AsNoTracking().Where(r => r.NoticeId == id)
             .OrderBy(r => r.Answer == null ? 2 : r.Answer == NoticeAnswer.Attend ? 0 : 1).ThenBy(r => r.ReadAt == null).ThenBy(r => r.Resident!.Phone)

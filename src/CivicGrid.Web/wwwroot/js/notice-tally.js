@@ -19,7 +19,8 @@
             });
         });
 
-        function watch() { return connection.invoke('WatchNotice', noticeId); }
+        // data-watching says the counts are live from here on (and lets a test wait for it).
+        function watch() { return connection.invoke('WatchNotice', noticeId).then(function (ok) { tally.dataset.watching = String(ok); }); }
         connection.onreconnected(watch);
         connection.start().then(watch).catch(function () { /* a reload shows the counts */ });
     });

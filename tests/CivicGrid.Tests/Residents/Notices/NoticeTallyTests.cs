@@ -22,6 +22,7 @@ public sealed class NoticeTallyTests : AppTest
 
         var notice = await qiu.SendNoticeAsync(await GridAsync("毅阳社区", 3), MeetingAt);
         Assert.Equal(new NoticeTally(notice.Id, 4, 0, 0, 0, 4), notice.Tally);
+        Assert.Equal("毅阳社区 · 第3网格", notice.Audience);
 
         await (await residents[0].TryOpenNoticeAsync(notice.Id)).ShouldBe(HttpStatusCode.OK);
         await residents[1].AnswerAsync(notice.Id, "Attend");
