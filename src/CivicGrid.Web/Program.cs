@@ -12,6 +12,7 @@ using CivicGrid.Web.Infrastructure.Database;
 using CivicGrid.Web.Notifications;
 using CivicGrid.Web.Notifications.Delivery;
 using CivicGrid.Web.Organisation;
+using CivicGrid.Web.Registry;
 using CivicGrid.Web.Residents;
 using CivicGrid.Web.Residents.Appointments;
 using CivicGrid.Web.Residents.Callbacks;
@@ -46,6 +47,7 @@ builder.Services.AddDispatch();
 builder.Services.AddSupervision();
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddResidents();
+builder.Services.AddRegistry(builder.Configuration, builder.Environment);
 builder.Services.AddDemo();
 
 var app = builder.Build();

@@ -11,4 +11,6 @@ public class StaffUser : IdentityUser<Guid>
     public int UnitId { get; set; }
     public OrgUnit? Unit { get; set; }
     public bool IsActive { get; set; } = true;
+    /// <summary>May see a person's full ID number or phone, each time with a stated reason that is audited.</summary>
+    public bool MayUnmaskPersonalData { get; set; }
 }

@@ -19,6 +19,12 @@ public sealed class CivicGridFactory : WebApplicationFactory<Program>
     private readonly string _folder = Directory.CreateTempSubdirectory("civicgrid-test-").FullName;
     private readonly string _connectionString;
 
+    /// <summary>
+    /// One key folder for the whole run, as one deployment has: the registry's encrypted numbers
+    /// and lookup hashes mean the same in every test's database.
+    /// </summary>
+    private static readonly string KeyFolder = Directory.CreateTempSubdirectory("civicgrid-keys-").FullName;
+
     public CivicGridFactory() => _connectionString = TestDatabase.NewConnectionString(_folder);
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero));
@@ -45,6 +51,7 @@ public sealed class CivicGridFactory : WebApplicationFactory<Program>
         builder.UseSetting("Attachments:StoragePath", UploadFolder);
         builder.UseSetting("Attachments:MaxBytes", (1024 * 1024).ToString());
         builder.UseSetting("Geography:ImportFolder", Path.Combine(_folder, "grid-imports"));
+        builder.UseSetting("Registry:KeyFolder", KeyFolder);
         // Tests sweep for overdue deadlines when they say so (SupervisionClient.SweepAsync), not whenever the clock moves.
         builder.UseSetting("Supervision:SweepInBackground", "false");
         builder.UseSetting("Database:SeedDemoActivity", "false");

@@ -52,6 +52,15 @@ public abstract class CivicGridDb(DbContextOptions options) : IdentityUserContex
     public DbSet<Residents.Notices.NoticeRecipient> NoticeRecipients => Set<Residents.Notices.NoticeRecipient>();
     public DbSet<Residents.Notices.TagGroup> TagGroups => Set<Residents.Notices.TagGroup>();
     public DbSet<Residents.Notices.TagGroupMember> TagGroupMembers => Set<Residents.Notices.TagGroupMember>();
+    public DbSet<Registry.Housing.Room> Rooms => Set<Registry.Housing.Room>();
+    public DbSet<Registry.Housing.Household> Households => Set<Registry.Housing.Household>();
+    public DbSet<Registry.Housing.Residence> Residences => Set<Registry.Housing.Residence>();
+    public DbSet<Registry.Persons.Person> Persons => Set<Registry.Persons.Person>();
+    public DbSet<Registry.Persons.CareTag> CareTags => Set<Registry.Persons.CareTag>();
+    public DbSet<Registry.Persons.PersonCareTag> PersonCareTags => Set<Registry.Persons.PersonCareTag>();
+    public DbSet<Registry.History.RegistryChange> RegistryChanges => Set<Registry.History.RegistryChange>();
+    public DbSet<Registry.Privacy.PersonalDataAccess> PersonalDataAccesses => Set<Registry.Privacy.PersonalDataAccess>();
+    public DbSet<Registry.Privacy.RegistryGrant> RegistryGrants => Set<Registry.Privacy.RegistryGrant>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -2,6 +2,7 @@ using CivicGrid.Web.Calendar;
 using CivicGrid.Web.Categories;
 using CivicGrid.Web.Demo;
 using CivicGrid.Web.Events.Search;
+using CivicGrid.Web.Registry.Persons;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,7 @@ namespace CivicGrid.Web.Infrastructure.Database;
 
 public static class DatabaseInitializer
 {
-    /// <summary>Brings the schema up to date, plants the standard categories and the holiday schedules and, on an empty database, the demo district.</summary>
+    /// <summary>Brings the schema up to date, plants the standard categories, care tags and holiday schedules and, on an empty database, the demo district.</summary>
     public static async Task InitialiseDatabaseAsync(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
@@ -34,6 +35,7 @@ public static class DatabaseInitializer
 
         await ChinaHolidays.SeedAsync(db, CancellationToken.None);
         await StandardCategories.SeedAsync(db, CancellationToken.None);
+        await StandardCareTags.SeedAsync(db, CancellationToken.None);
         if (options.SeedDemoData)
         {
             var planted = await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(CancellationToken.None);

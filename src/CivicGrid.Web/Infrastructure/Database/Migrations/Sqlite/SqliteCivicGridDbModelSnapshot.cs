@@ -740,6 +740,9 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("MayUnmaskPersonalData")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -1034,6 +1037,328 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("OrgUnits", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Registry.History.RegistryChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BuildingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSensitive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NewValue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Record")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BuildingId", "At");
+
+                    b.HasIndex("PersonId", "At");
+
+                    b.HasIndex("Record", "RecordId");
+
+                    b.ToTable("RegistryChanges", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Registry.Housing.Household", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RoomId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoomId");
+
+                    b.ToTable("Households", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Registry.Housing.Residence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("MovedInOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MovedOutOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Relation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId", "MovedOutOn");
+
+                    b.HasIndex("PersonId", "MovedOutOn");
+
+                    b.ToTable("Residences", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Registry.Housing.Room", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BuildingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Use")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("BuildingId", "UnitId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Rooms", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Registry.Persons.CareTag", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("CareTags", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Registry.Persons.Person", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdNumberCipher")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdNumberHash")
+                        .HasMaxLength(44)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdNumberMasked")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneCipher")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneHash")
+                        .HasMaxLength(44)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneMasked")
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegistrationPlace")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Sex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdNumberHash")
+                        .IsUnique();
+
+                    b.HasIndex("PhoneHash");
+
+                    b.ToTable("Persons", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Registry.Persons.PersonCareTag", b =>
+                {
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CareTagId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("TaggedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId", "CareTagId");
+
+                    b.HasIndex("CareTagId");
+
+                    b.ToTable("PersonCareTags", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Registry.Privacy.PersonalDataAccess", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ByUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Field")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("PersonId", "At");
+
+                    b.ToTable("PersonalDataAccesses", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Registry.Privacy.RegistryGrant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GrantedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlaceId");
+
+                    b.HasIndex("DepartmentId", "RevokedAt");
+
+                    b.ToTable("RegistryGrants", (string)null);
                 });
 
             modelBuilder.Entity("CivicGrid.Web.Residents.Accounts.Resident", b =>
@@ -1870,6 +2195,86 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("CivicGrid.Web.Registry.Housing.Household", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Registry.Housing.Room", "Room")
+                        .WithMany("Households")
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Room");
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Registry.Housing.Residence", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Registry.Housing.Household", "Household")
+                        .WithMany("Residences")
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CivicGrid.Web.Registry.Persons.Person", "Person")
+                        .WithMany("Residences")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Household");
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Registry.Housing.Room", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Geography.Building", "Building")
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CivicGrid.Web.Geography.BuildingUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Building");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Registry.Persons.PersonCareTag", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Registry.Persons.CareTag", "CareTag")
+                        .WithMany()
+                        .HasForeignKey("CareTagId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CivicGrid.Web.Registry.Persons.Person", null)
+                        .WithMany("CareTags")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CareTag");
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Registry.Privacy.RegistryGrant", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CivicGrid.Web.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("PlaceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CivicGrid.Web.Residents.Accounts.Resident", b =>
                 {
                     b.HasOne("CivicGrid.Web.Organisation.OrgUnit", "HomeGrid")
@@ -2088,6 +2493,23 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
             modelBuilder.Entity("CivicGrid.Web.Notifications.Notification", b =>
                 {
                     b.Navigation("Deliveries");
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Registry.Housing.Household", b =>
+                {
+                    b.Navigation("Residences");
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Registry.Housing.Room", b =>
+                {
+                    b.Navigation("Households");
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Registry.Persons.Person", b =>
+                {
+                    b.Navigation("CareTags");
+
+                    b.Navigation("Residences");
                 });
 
             modelBuilder.Entity("CivicGrid.Web.Residents.Appointments.AppointmentSlot", b =>

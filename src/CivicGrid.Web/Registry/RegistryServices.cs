@@ -1,0 +1,22 @@
+using CivicGrid.Web.Registry.Privacy;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace CivicGrid.Web.Registry;
+
+public static class RegistryServices
+{
+    public static IServiceCollection AddRegistry(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<RegistryOptions>().BindConfiguration(RegistryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var options = configuration.GetSection(RegistryOptions.Section).Get<RegistryOptions>() ?? new RegistryOptions();
+        var keyFolder = Path.GetFullPath(options.KeyFolder, environment.ContentRootPath);
+
+        // The same keys also protect sign-in cookies and antiforgery tokens, which now survive a restart.
+        services.AddDataProtection()
+            .SetApplicationName("CivicGrid")
+            .PersistKeysToFileSystem(new DirectoryInfo(keyFolder));
+        services.AddSingleton(new LookupKey(keyFolder));
+        services.AddSingleton<PersonalData>();
+        return services;
+    }
+}
