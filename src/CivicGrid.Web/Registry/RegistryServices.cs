@@ -1,3 +1,6 @@
+using CivicGrid.Web.Registry.History;
+using CivicGrid.Web.Registry.Housing;
+using CivicGrid.Web.Registry.Persons;
 using CivicGrid.Web.Registry.Privacy;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -17,6 +20,12 @@ public static class RegistryServices
             .PersistKeysToFileSystem(new DirectoryInfo(keyFolder));
         services.AddSingleton(new LookupKey(keyFolder));
         services.AddSingleton<PersonalData>();
+        services.AddScoped<RegistryScope>();
+        services.AddScoped<RegistryChanges>();
+        services.AddScoped<HousingDesk>();
+        services.AddScoped<BuildingRegistry>();
+        services.AddScoped<PersonDesk>();
+        services.AddScoped<PersonDetail>();
         return services;
     }
 }

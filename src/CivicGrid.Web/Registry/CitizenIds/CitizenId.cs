@@ -6,8 +6,8 @@ namespace CivicGrid.Web.Registry.CitizenIds;
 
 public enum Sex
 {
-    Male,
-    Female,
+    Male = 1,
+    Female = 2,
 }
 
 /// <summary>

@@ -1,0 +1,11 @@
+namespace CivicGrid.Web.Registry.Persons;
+
+public static class Ages
+{
+    /// <summary>Whole years on <paramref name="day"/>; a person born on 29 February turns a year older on 1 March.</summary>
+    public static int On(DateOnly birthDate, DateOnly day)
+    {
+        var age = day.Year - birthDate.Year;
+        return birthDate.AddYears(age) > day ? age - 1 : age;
+    }
+}
