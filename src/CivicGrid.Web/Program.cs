@@ -91,6 +91,7 @@ app.MapReviewsApi();
 app.MapSuggestionsApi();
 app.MapNoticesApi();
 app.MapHomeApi();
+app.MapRegistryApi();
 app.MapRazorPages().WithStaticAssets();
 
 await app.InitialiseDatabaseAsync();

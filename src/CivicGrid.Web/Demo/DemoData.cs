@@ -17,7 +17,7 @@ namespace CivicGrid.Web.Demo;
 /// account per role. Planted only into an empty database. Every demo account's password is
 /// <see cref="Password"/>; the README lists them.
 /// </summary>
-public sealed class DemoData(CivicGridDb db, UserManager<StaffUser> users, TimeProvider clock)
+public sealed class DemoData(CivicGridDb db, UserManager<StaffUser> users, DemoRegistry registry, TimeProvider clock)
 {
     public const string Password = "Demo@2026";
 
@@ -78,6 +78,7 @@ public sealed class DemoData(CivicGridDb db, UserManager<StaffUser> users, TimeP
         await AccountAsync("liming", "李明", StaffRole.Leader, district, "13805950013");
         await AccountAsync("admin", "系统管理员", StaffRole.Administrator, district, "13805950014");
         await SeedNoticeAsync(chaoyangCommunity, ct);
+        await registry.SeedAsync(yiyang.Grids[2].Id, ct);
         return true;
     }
 

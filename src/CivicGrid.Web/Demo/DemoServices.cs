@@ -2,5 +2,5 @@ namespace CivicGrid.Web.Demo;
 
 public static class DemoServices
 {
-    public static IServiceCollection AddDemo(this IServiceCollection services) => services.AddScoped<DemoData>().AddScoped<DemoActivity>();
+    public static IServiceCollection AddDemo(this IServiceCollection services) => services.AddScoped<DemoData>().AddScoped<DemoRegistry>().AddScoped<DemoActivity>();
 }

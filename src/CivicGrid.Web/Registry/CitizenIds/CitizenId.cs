@@ -134,7 +134,8 @@ public sealed record CitizenId
         return typed.ToString();
     }
 
-    private static char CheckCharacterOf(string seventeenDigits)
+    /// <summary>The ISO 7064 MOD 11-2 check character of the first seventeen digits.</summary>
+    public static char CheckCharacterOf(string seventeenDigits)
     {
         var sum = 0;
         for (var i = 0; i < 17; i++)

@@ -39,7 +39,7 @@ public sealed class HousingDesk(CivicGridDb db, RegistryScope scope, PersonalDat
         new Validation()
             .Text(number, "number", RoomConfiguration.NumberMaxLength)
             .Require(input.UnitId is null || building.Units.Any(u => u.Id == input.UnitId), "unitId", "Registry.Room.UnitNotInBuilding")
-            .Require(Enum.IsDefined(input.Use), "use", "Validation.Invalid")
+            .Require(Enum.IsDefined(input.Use), "use", "Validation.UnknownValue")
             .ThrowIfInvalid();
         if (await db.Rooms.AnyAsync(r => r.BuildingId == buildingId && r.UnitId == input.UnitId && r.Number == number, ct))
         {
@@ -60,7 +60,7 @@ public sealed class HousingDesk(CivicGridDb db, RegistryScope scope, PersonalDat
         var room = await RoomAsync(roomId, caller, ct);
         if (!Enum.IsDefined(use))
         {
-            new Validation().Require(false, "use", "Validation.Invalid").ThrowIfInvalid();
+            new Validation().Require(false, "use", "Validation.UnknownValue").ThrowIfInvalid();
         }
 
         if (room.Use == use)
@@ -84,8 +84,8 @@ public sealed class HousingDesk(CivicGridDb db, RegistryScope scope, PersonalDat
         var room = await RoomAsync(roomId, caller, ct);
         var valid = ValidPerson.From(input.Person, LocalTime.Today(clock));
         new Validation()
-            .Require(Enum.IsDefined(input.Relation), "relation", "Validation.Invalid")
-            .Require(Enum.IsDefined(input.Type), "type", "Validation.Invalid")
+            .Require(Enum.IsDefined(input.Relation), "relation", "Validation.UnknownValue")
+            .Require(Enum.IsDefined(input.Type), "type", "Validation.UnknownValue")
             .Require(input.MovedInOn is null || input.MovedInOn <= LocalTime.Today(clock), "movedInOn", "Registry.Residence.MovedInFuture")
             .ThrowIfInvalid();
         await RequireCareTagsAsync(valid.CareTagIds, ct);

@@ -108,7 +108,7 @@ public sealed class PersonDesk(CivicGridDb db, RegistryScope scope, PersonalData
 
         reason = reason?.Trim();
         new Validation()
-            .Require(Enum.IsDefined(field), "field", "Validation.Invalid")
+            .Require(Enum.IsDefined(field), "field", "Validation.UnknownValue")
             .Require(reason is { Length: >= MinimumReasonLength }, "reason", "Registry.Unmask.ReasonRequired")
             .Text(reason, "reason", PersonalDataAccessConfiguration.ReasonMaxLength, required: false)
             .ThrowIfInvalid();
