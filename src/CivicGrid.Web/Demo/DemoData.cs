@@ -188,7 +188,12 @@ public sealed class DemoData(CivicGridDb db, UserManager<StaffUser> users, TimeP
     {
         var user = new StaffUser
         {
-            UserName = userName, DisplayName = displayName, Role = role, UnitId = unit.Id, LockoutEnabled = true, PhoneNumber = phone,
+            UserName = userName,
+            DisplayName = displayName,
+            Role = role,
+            UnitId = unit.Id,
+            LockoutEnabled = true,
+            PhoneNumber = phone,
             MayUnmaskPersonalData = mayUnmask,
         };
         var result = await users.CreateAsync(user, Password);
