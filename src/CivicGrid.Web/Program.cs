@@ -13,6 +13,7 @@ using CivicGrid.Web.Notifications;
 using CivicGrid.Web.Notifications.Delivery;
 using CivicGrid.Web.Organisation;
 using CivicGrid.Web.Registry;
+using CivicGrid.Web.Registry.Administration;
 using CivicGrid.Web.Residents;
 using CivicGrid.Web.Residents.Appointments;
 using CivicGrid.Web.Residents.Callbacks;
@@ -92,6 +93,7 @@ app.MapSuggestionsApi();
 app.MapNoticesApi();
 app.MapHomeApi();
 app.MapRegistryApi();
+app.MapRegistryAdminApi();
 app.MapRazorPages().WithStaticAssets();
 
 await app.InitialiseDatabaseAsync();

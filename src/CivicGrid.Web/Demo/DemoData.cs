@@ -66,7 +66,8 @@ public sealed class DemoData(CivicGridDb db, UserManager<StaffUser> users, DemoR
         await AccountAsync("qiumeiling", "邱美灵", StaffRole.GridWorker, yiyang.Grids[2], "13805950001");
         await AccountAsync("linxiaohua", "林晓华", StaffRole.GridWorker, yiyang.Grids[0], "13805950002");
         await AccountAsync("zhengwei", "郑伟", StaffRole.GridWorker, tanlin.Grids[0], "13805950003");
-        await AccountAsync("chenliting", "陈立婷", StaffRole.CommunityHead, yiyang.Community, "13805950004");
+        // The community head may see a full number when a case needs it; her grid workers see masks only.
+        await AccountAsync("chenliting", "陈立婷", StaffRole.CommunityHead, yiyang.Community, "13805950004", mayUnmask: true);
         await AccountAsync("huangyan", "黄燕", StaffRole.CommunityHead, tanlin.Community, "13805950005");
         await AccountAsync("xujing", "许静", StaffRole.CommunityHead, chaoyangCommunity.Community, "13805950006");
         await AccountAsync("wangjun", "王军", StaffRole.Dispatcher, landianCentre, "13805950007");
@@ -184,9 +185,18 @@ public sealed class DemoData(CivicGridDb db, UserManager<StaffUser> users, DemoR
     }
 
     /// <param name="phone">Where the demo's SMS notices go (to the development sink).</param>
-    private async Task AccountAsync(string userName, string displayName, StaffRole role, OrgUnit unit, string phone)
+    private async Task AccountAsync(string userName, string displayName, StaffRole role, OrgUnit unit, string phone, bool mayUnmask = false)
     {
-        var user = new StaffUser { UserName = userName, DisplayName = displayName, Role = role, UnitId = unit.Id, LockoutEnabled = true, PhoneNumber = phone };
+        var user = new StaffUser
+        {
+            UserName = userName,
+            DisplayName = displayName,
+            Role = role,
+            UnitId = unit.Id,
+            LockoutEnabled = true,
+            PhoneNumber = phone,
+            MayUnmaskPersonalData = mayUnmask,
+        };
         var result = await users.CreateAsync(user, Password);
         if (!result.Succeeded)
         {

@@ -38,7 +38,7 @@ public sealed class AccountModel(AccountAdmin admin, OrganisationAdmin organisat
         PasswordReset = reset;
         if (Account is { } a)
         {
-            Input = new AccountForm { UserName = a.UserName, DisplayName = a.DisplayName, Role = a.Role, UnitId = a.UnitId };
+            Input = new AccountForm { UserName = a.UserName, DisplayName = a.DisplayName, Role = a.Role, UnitId = a.UnitId, MayUnmaskPersonalData = a.MayUnmaskPersonalData };
         }
 
         return Page();
@@ -52,11 +52,11 @@ public sealed class AccountModel(AccountAdmin admin, OrganisationAdmin organisat
         {
             if (id is { } existing)
             {
-                await admin.UpdateAsync(existing, new AccountEdit(Input.DisplayName, Input.Role, Input.UnitId), caller, ct);
+                await admin.UpdateAsync(existing, new AccountEdit(Input.DisplayName, Input.Role, Input.UnitId, Input.MayUnmaskPersonalData), caller, ct);
             }
             else
             {
-                await admin.CreateAsync(new AccountRequest(Input.UserName, Input.DisplayName, Input.Role, Input.UnitId, Input.Password), caller, ct);
+                await admin.CreateAsync(new AccountRequest(Input.UserName, Input.DisplayName, Input.Role, Input.UnitId, Input.Password, Input.MayUnmaskPersonalData), caller, ct);
             }
 
             return RedirectToPage("/Identity/Accounts");
@@ -119,6 +119,7 @@ public sealed class AccountModel(AccountAdmin admin, OrganisationAdmin organisat
         public string? DisplayName { get; set; }
         public StaffRole? Role { get; set; }
         public int? UnitId { get; set; }
+        public bool MayUnmaskPersonalData { get; set; }
 
         [DataType(DataType.Password)]
         public string? Password { get; set; }

@@ -6,11 +6,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Web.Identity;
 
-public sealed record AccountRow(Guid Id, string UserName, string DisplayName, StaffRole Role, int UnitId, string UnitName, bool IsActive, bool IsLockedOut);
+public sealed record AccountRow(Guid Id, string UserName, string DisplayName, StaffRole Role, int UnitId, string UnitName, bool IsActive, bool IsLockedOut, bool MayUnmaskPersonalData);
 
-public sealed record AccountRequest(string? UserName, string? DisplayName, StaffRole? Role, int? UnitId, string? Password);
+public sealed record AccountRequest(string? UserName, string? DisplayName, StaffRole? Role, int? UnitId, string? Password, bool MayUnmaskPersonalData = false);
 
-public sealed record AccountEdit(string? DisplayName, StaffRole? Role, int? UnitId);
+/// <param name="MayUnmaskPersonalData">Left out (null), the permission stays as it is.</param>
+public sealed record AccountEdit(string? DisplayName, StaffRole? Role, int? UnitId, bool? MayUnmaskPersonalData = null);
 
 public sealed record PasswordRequest(string? Password);
 
@@ -52,6 +53,7 @@ public sealed class AccountAdmin(CivicGridDb db, UserManager<StaffUser> users, T
             Role = request.Role!.Value,
             UnitId = unit!.Id,
             LockoutEnabled = true,
+            MayUnmaskPersonalData = request.MayUnmaskPersonalData,
         };
         ThrowIfFailed(await users.CreateAsync(user, request.Password!));
         user.Unit = unit;
@@ -69,6 +71,7 @@ public sealed class AccountAdmin(CivicGridDb db, UserManager<StaffUser> users, T
         user.Role = edit.Role!.Value;
         user.UnitId = unit!.Id;
         user.Unit = unit;
+        user.MayUnmaskPersonalData = edit.MayUnmaskPersonalData ?? user.MayUnmaskPersonalData;
         ThrowIfFailed(await users.UpdateAsync(user));
         return Row(user);
     }
@@ -165,5 +168,5 @@ public sealed class AccountAdmin(CivicGridDb db, UserManager<StaffUser> users, T
 
     private AccountRow Row(StaffUser user) => new(
         user.Id, user.UserName!, user.DisplayName, user.Role, user.UnitId, user.Unit?.Name ?? "", user.IsActive,
-        user.LockoutEnd is { } end && end > clock.GetUtcNow());
+        user.LockoutEnd is { } end && end > clock.GetUtcNow(), user.MayUnmaskPersonalData);
 }

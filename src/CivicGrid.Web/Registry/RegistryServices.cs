@@ -1,3 +1,5 @@
+using CivicGrid.Web.Identity;
+using CivicGrid.Web.Registry.Administration;
 using CivicGrid.Web.Registry.History;
 using CivicGrid.Web.Registry.Housing;
 using CivicGrid.Web.Registry.Persons;
@@ -26,6 +28,10 @@ public static class RegistryServices
         services.AddScoped<BuildingRegistry>();
         services.AddScoped<PersonDesk>();
         services.AddScoped<PersonDetail>();
+        services.AddScoped<CareTagAdmin>();
+        services.AddScoped<AccessAudit>();
+        services.AddScoped<GrantAdmin>();
+        services.AddAuthorizationBuilder().AddPolicy(CareTagAdmin.Policy, policy => policy.RequireCaller(CareTagAdmin.IsFor));
         return services;
     }
 }
