@@ -26,6 +26,9 @@ public static class RegistryServices
         services.AddScoped<BuildingRegistry>();
         services.AddScoped<PersonDesk>();
         services.AddScoped<PersonDetail>();
+        services.AddScoped<ChangeLines>();
+        services.AddScoped<CareTagList>();
+        services.AddScoped<RegistryDirectory>();
         return services;
     }
 }
