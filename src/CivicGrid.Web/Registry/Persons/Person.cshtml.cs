@@ -90,7 +90,8 @@ public sealed class PersonModel(
 
     private async Task<IActionResult> RefusedAsync(long id, Caller caller, DomainException refusal, string form, CancellationToken ct)
     {
-        ModelState.AddModelError($"{form}.Form", text.Describe(refusal));
+        // Not being allowed at all is said at the top: the form it came from is not shown to this caller.
+        ModelState.AddModelError(refusal.Status == StatusCodes.Status403Forbidden ? "Person.Form" : $"{form}.Form", text.Describe(refusal));
         foreach (var (field, keys) in refusal.FieldErrors)
         {
             foreach (var key in keys)
