@@ -17,7 +17,7 @@ public sealed class RegistryInTheBrowser(BrowserHost host) : IClassFixture<Brows
         var code = await (await host.App.SignInAsync("chenliting")).CodeOfAsync(PlaceCodeKind.Building, building);
 
         var qiu = await host.PhoneOfAsync("qiumeiling");
-        await qiu.GotoAsync(code.Url);
+        await qiu.GotoAsync(code.Url.ToString());
         await Assertions.Expect(qiu).ToHaveURLAsync(new Regex($@"/Geography/Building/{building}"));
         await Assertions.Expect(qiu.GetByTestId("building-registry")).ToBeVisibleAsync();
 
