@@ -32,6 +32,9 @@ public static class RegistryServices
         services.AddScoped<AccessAudit>();
         services.AddScoped<GrantAdmin>();
         services.AddAuthorizationBuilder().AddPolicy(CareTagAdmin.Policy, policy => policy.RequireCaller(CareTagAdmin.IsFor));
+        services.AddScoped<ChangeLines>();
+        services.AddScoped<CareTagList>();
+        services.AddScoped<RegistryDirectory>();
         return services;
     }
 }

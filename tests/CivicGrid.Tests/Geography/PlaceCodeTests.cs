@@ -304,7 +304,7 @@ public sealed partial class PlaceCodeTests : AppTest
         Assert.Contains("1单元、2单元、3单元", page);
         Assert.Contains(reported.Number, page);
         Assert.Contains($"href=\"/Events/Report?building={building}\"", page);
-        Assert.Contains("data-testid=\"registry-later\"", page);
+        Assert.Contains("data-testid=\"building-registry\"", page);
         Assert.Contains("蓝田街道 · 毅阳社区 · 第3网格", page);
         var token = CodeOnPage().Match(page).Groups[1].Value;
         Assert.Contains("<svg ", page);

@@ -9,7 +9,7 @@ namespace CivicGrid.Web.Registry.History;
 /// <summary>One row of a history as staff read it: sensitive values masked, care tags by name.</summary>
 public sealed record ChangeView(
     DateTime At, string ByName, string? Source, RegistryRecord Record, RegistryChangeKind Kind, string? Field,
-    string? OldValue, string? NewValue, long? PersonId, string? PersonName);
+    string? OldValue, string? NewValue, long? PersonId, string? PersonName, long RecordId);
 
 /// <summary>Reads the registry's history; callers have already checked the building or person is in reach.</summary>
 public sealed class RegistryChanges(CivicGridDb db, PersonalData data)
@@ -32,7 +32,7 @@ public sealed class RegistryChanges(CivicGridDb db, PersonalData data)
         {
             var c = row.Change;
             return new ChangeView(c.At, c.ByName, c.Source, c.Record, c.Kind, c.Field,
-                Shown(c, c.OldValue, tagNames), Shown(c, c.NewValue, tagNames), c.PersonId, row.PersonName);
+                Shown(c, c.OldValue, tagNames), Shown(c, c.NewValue, tagNames), c.PersonId, row.PersonName, c.RecordId);
         }).ToList();
     }
 

@@ -68,12 +68,19 @@ public sealed class PersonDesk(CivicGridDb db, RegistryScope scope, PersonalData
     }
 
     /// <summary>
-    /// Changes a person in the caller's reach. The ID number identifies them and cannot change here;
+    /// Changes a person in the caller's reach. The ID number identifies them and cannot change here
+    /// (leave it out, or send the same);
     /// a wrong number is corrected by registering the person anew and moving the old record out.
     /// </summary>
     public async Task UpdateAsync(long personId, PersonInput input, Caller caller, CancellationToken ct)
     {
         var person = await PersonAsync(personId, caller, ct);
+        // A form that shows the number masked sends none: the person's own number stands.
+        if (string.IsNullOrWhiteSpace(input.IdNumber) && person.IdNumberCipher is { } cipher)
+        {
+            input = input with { IdNumber = data.Open(cipher) };
+        }
+
         var valid = ValidPerson.From(input, LocalTime.Today(clock));
         if (data.Hash(valid.IdNumber.Number) != person.IdNumberHash)
         {
