@@ -1,5 +1,6 @@
 using CivicGrid.Web.Registry.History;
 using CivicGrid.Web.Registry.Housing;
+using CivicGrid.Web.Registry.Import;
 using CivicGrid.Web.Registry.Persons;
 using CivicGrid.Web.Registry.Privacy;
 using Microsoft.AspNetCore.DataProtection;
@@ -26,6 +27,12 @@ public static class RegistryServices
         services.AddScoped<BuildingRegistry>();
         services.AddScoped<PersonDesk>();
         services.AddScoped<PersonDetail>();
+
+        // Excel in Chinese saves CSV ledgers as GBK; .NET reads it only with the code pages registered.
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        services.AddSingleton<LedgerImports>();
+        services.AddScoped<LedgerImport>();
+        services.AddScoped<LedgerImportDesk>();
         return services;
     }
 }
