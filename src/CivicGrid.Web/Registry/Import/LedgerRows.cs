@@ -8,29 +8,62 @@ public static class LedgerWords
 {
     private static readonly Dictionary<string, HouseholdRelation> Relations = new()
     {
-        ["户主"] = HouseholdRelation.Head, ["本人"] = HouseholdRelation.Head,
-        ["配偶"] = HouseholdRelation.Spouse, ["妻"] = HouseholdRelation.Spouse, ["妻子"] = HouseholdRelation.Spouse, ["夫"] = HouseholdRelation.Spouse, ["丈夫"] = HouseholdRelation.Spouse,
-        ["子"] = HouseholdRelation.Child, ["女"] = HouseholdRelation.Child, ["儿子"] = HouseholdRelation.Child, ["女儿"] = HouseholdRelation.Child, ["子女"] = HouseholdRelation.Child,
-        ["长子"] = HouseholdRelation.Child, ["长女"] = HouseholdRelation.Child, ["次子"] = HouseholdRelation.Child, ["次女"] = HouseholdRelation.Child,
-        ["父亲"] = HouseholdRelation.Parent, ["母亲"] = HouseholdRelation.Parent, ["父母"] = HouseholdRelation.Parent,
-        ["祖父母"] = HouseholdRelation.Grandparent, ["外祖父母"] = HouseholdRelation.Grandparent, ["祖父"] = HouseholdRelation.Grandparent, ["祖母"] = HouseholdRelation.Grandparent,
-        ["孙子"] = HouseholdRelation.Grandchild, ["孙女"] = HouseholdRelation.Grandchild, ["孙子女"] = HouseholdRelation.Grandchild, ["外孙子女"] = HouseholdRelation.Grandchild,
-        ["兄弟姐妹"] = HouseholdRelation.Sibling, ["兄"] = HouseholdRelation.Sibling, ["弟"] = HouseholdRelation.Sibling, ["姐"] = HouseholdRelation.Sibling, ["妹"] = HouseholdRelation.Sibling,
+        ["户主"] = HouseholdRelation.Head,
+        ["本人"] = HouseholdRelation.Head,
+        ["配偶"] = HouseholdRelation.Spouse,
+        ["妻"] = HouseholdRelation.Spouse,
+        ["妻子"] = HouseholdRelation.Spouse,
+        ["夫"] = HouseholdRelation.Spouse,
+        ["丈夫"] = HouseholdRelation.Spouse,
+        ["子"] = HouseholdRelation.Child,
+        ["女"] = HouseholdRelation.Child,
+        ["儿子"] = HouseholdRelation.Child,
+        ["女儿"] = HouseholdRelation.Child,
+        ["子女"] = HouseholdRelation.Child,
+        ["长子"] = HouseholdRelation.Child,
+        ["长女"] = HouseholdRelation.Child,
+        ["次子"] = HouseholdRelation.Child,
+        ["次女"] = HouseholdRelation.Child,
+        ["父亲"] = HouseholdRelation.Parent,
+        ["母亲"] = HouseholdRelation.Parent,
+        ["父母"] = HouseholdRelation.Parent,
+        ["祖父母"] = HouseholdRelation.Grandparent,
+        ["外祖父母"] = HouseholdRelation.Grandparent,
+        ["祖父"] = HouseholdRelation.Grandparent,
+        ["祖母"] = HouseholdRelation.Grandparent,
+        ["孙子"] = HouseholdRelation.Grandchild,
+        ["孙女"] = HouseholdRelation.Grandchild,
+        ["孙子女"] = HouseholdRelation.Grandchild,
+        ["外孙子女"] = HouseholdRelation.Grandchild,
+        ["兄弟姐妹"] = HouseholdRelation.Sibling,
+        ["兄"] = HouseholdRelation.Sibling,
+        ["弟"] = HouseholdRelation.Sibling,
+        ["姐"] = HouseholdRelation.Sibling,
+        ["妹"] = HouseholdRelation.Sibling,
         ["其他亲属"] = HouseholdRelation.OtherRelative,
-        ["非亲属"] = HouseholdRelation.NotRelated, ["其他"] = HouseholdRelation.NotRelated, ["租客"] = HouseholdRelation.NotRelated,
+        ["非亲属"] = HouseholdRelation.NotRelated,
+        ["其他"] = HouseholdRelation.NotRelated,
+        ["租客"] = HouseholdRelation.NotRelated,
     };
 
     private static readonly Dictionary<string, ResidenceType> Types = new()
     {
-        ["户籍"] = ResidenceType.Registered, ["户籍人口"] = ResidenceType.Registered,
-        ["流动"] = ResidenceType.Floating, ["流动人口"] = ResidenceType.Floating,
-        ["租户"] = ResidenceType.Tenant, ["出租屋人员"] = ResidenceType.Tenant,
+        ["户籍"] = ResidenceType.Registered,
+        ["户籍人口"] = ResidenceType.Registered,
+        ["流动"] = ResidenceType.Floating,
+        ["流动人口"] = ResidenceType.Floating,
+        ["租户"] = ResidenceType.Tenant,
+        ["出租屋人员"] = ResidenceType.Tenant,
     };
 
     private static readonly Dictionary<string, RoomUse> Uses = new()
     {
-        ["自住"] = RoomUse.OwnerOccupied, ["出租"] = RoomUse.Rented, ["出租屋"] = RoomUse.Rented,
-        ["空置"] = RoomUse.Vacant, ["商铺"] = RoomUse.Shop, ["底商"] = RoomUse.Shop,
+        ["自住"] = RoomUse.OwnerOccupied,
+        ["出租"] = RoomUse.Rented,
+        ["出租屋"] = RoomUse.Rented,
+        ["空置"] = RoomUse.Vacant,
+        ["商铺"] = RoomUse.Shop,
+        ["底商"] = RoomUse.Shop,
     };
 
     private static readonly string[] DateFormats = ["yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyyMMdd", "yyyy年M月d日"];

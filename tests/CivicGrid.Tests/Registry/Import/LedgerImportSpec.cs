@@ -36,8 +36,17 @@ public sealed class LedgerImportSpec : AppTest
         var mapping = upload.GetProperty("mapping").Deserialize<Dictionary<string, int>>()!;
         Assert.Equal(new Dictionary<string, int>
         {
-            ["Name"] = 0, ["IdNumber"] = 1, ["Phone"] = 2, ["Building"] = 3, ["Unit"] = 4, ["Room"] = 5,
-            ["Relation"] = 6, ["Type"] = 7, ["MovedInOn"] = 8, ["CareTags"] = 9, ["HouseholdNumber"] = 10,
+            ["Name"] = 0,
+            ["IdNumber"] = 1,
+            ["Phone"] = 2,
+            ["Building"] = 3,
+            ["Unit"] = 4,
+            ["Room"] = 5,
+            ["Relation"] = 6,
+            ["Type"] = 7,
+            ["MovedInOn"] = 8,
+            ["CareTags"] = 9,
+            ["HouseholdNumber"] = 10,
         }, mapping);
         Assert.Equal("备注", upload.GetProperty("headers")[11].GetString());
     }
