@@ -3,6 +3,7 @@
 # The grid index alone (no database): scripts/bench.sh geography [grids] [lookups] [tolerance metres]
 # Category suggestion against the labelled set: scripts/bench.sh suggestions [file]
 # SMS throughput through the HTTP gateway against a local server: scripts/bench.sh sms [messages] [concurrencies, e.g. 16,1]
+# Ledger import (upload, dry run, import, the same file again) on SQLite: scripts/bench.sh import [persons]
 # Dispatch → the assignee's open page (Chromium) with other hub connections: scripts/bench.sh notify [rounds] [listeners]
 # The residents' public pages on Regular 3G and a 4× slower CPU (Chromium): scripts/bench.sh phone [runs]
 set -euo pipefail
@@ -24,6 +25,12 @@ fi
 
 if [ "${1:-}" = phone ]; then
   run phone "${2:-5}"
+  exit
+fi
+
+if [ "${1:-}" = import ]; then
+  dotnet build src/CivicGrid.Web -c Release >/dev/null
+  run import Sqlite "" "${2:-100000}"
   exit
 fi
 

@@ -34,6 +34,8 @@ public sealed class BenchHost(string provider, string connectionString, string u
         start.Environment["Database__Provider"] = provider;
         start.Environment["Database__ConnectionString"] = connectionString;
         start.Environment["Attachments__StoragePath"] = uploads;
+        start.Environment["Registry__KeyFolder"] = Path.Combine(uploads, "registry-keys");
+        start.Environment["Registry__ImportFolder"] = Path.Combine(uploads, "registry-imports");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         _server = Process.Start(start)!;
         _server.OutputDataReceived += (_, line) => { if (line.Data is not null) Console.Error.WriteLine($"[server] {line.Data}"); };
@@ -61,6 +63,13 @@ public sealed class BenchHost(string provider, string connectionString, string u
         }
 
         throw new TimeoutException("The platform did not answer /healthz within two minutes.");
+    }
+
+    /// <summary>The server process's peak resident memory so far (VmHWM on Linux).</summary>
+    public double ServerPeakWorkingSetMegabytes()
+    {
+        _server!.Refresh();
+        return _server.PeakWorkingSet64 / 1024.0 / 1024.0;
     }
 
     /// <summary>Debian's headless Chromium (CHROMIUM_PATH to use another), without its background traffic.</summary>

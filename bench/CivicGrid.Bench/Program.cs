@@ -13,6 +13,14 @@ using Microsoft.EntityFrameworkCore;
 // measures category suggestion against the labelled descriptions; scripts/bench.sh suggestions runs it.
 // dotnet run -c Release --project bench/CivicGrid.Bench -- sms [messages=5000] [concurrency=16,1]
 // measures SMS throughput through the HTTP gateway against a local server; scripts/bench.sh sms runs it.
+// dotnet run -c Release --project bench/CivicGrid.Bench -- import [Sqlite|Postgres] [connection string] [persons=100000]
+// a generated ledger uploaded, dry-run, imported and imported again by a grid worker; scripts/bench.sh import.
+if (args.ElementAtOrDefault(0) == "import")
+{
+    await ImportBench.RunAsync(args.ElementAtOrDefault(1) ?? "Sqlite", args.ElementAtOrDefault(2) ?? "", int.Parse(args.ElementAtOrDefault(3) ?? "100000"));
+    return;
+}
+
 if (args.ElementAtOrDefault(0) == "sms")
 {
     await SmsBench.RunAsync(int.Parse(args.ElementAtOrDefault(1) ?? "5000"), (args.ElementAtOrDefault(2) ?? "16,1").Split(',').Select(int.Parse).ToList());

@@ -2,6 +2,7 @@ using CivicGrid.Web.Identity;
 using CivicGrid.Web.Registry.Administration;
 using CivicGrid.Web.Registry.History;
 using CivicGrid.Web.Registry.Housing;
+using CivicGrid.Web.Registry.Import;
 using CivicGrid.Web.Registry.Persons;
 using CivicGrid.Web.Registry.Privacy;
 using Microsoft.AspNetCore.DataProtection;
@@ -35,6 +36,12 @@ public static class RegistryServices
         services.AddScoped<ChangeLines>();
         services.AddScoped<CareTagList>();
         services.AddScoped<RegistryDirectory>();
+
+        // Excel in Chinese saves CSV ledgers as GBK; .NET reads it only with the code pages registered.
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        services.AddSingleton<LedgerImports>();
+        services.AddScoped<LedgerImport>();
+        services.AddScoped<LedgerImportDesk>();
         return services;
     }
 }

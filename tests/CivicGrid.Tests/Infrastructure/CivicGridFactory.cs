@@ -52,6 +52,7 @@ public sealed class CivicGridFactory : WebApplicationFactory<Program>
         builder.UseSetting("Attachments:MaxBytes", (1024 * 1024).ToString());
         builder.UseSetting("Geography:ImportFolder", Path.Combine(_folder, "grid-imports"));
         builder.UseSetting("Registry:KeyFolder", KeyFolder);
+        builder.UseSetting("Registry:ImportFolder", Path.Combine(_folder, "registry-imports"));
         // Tests sweep for overdue deadlines when they say so (SupervisionClient.SweepAsync), not whenever the clock moves.
         builder.UseSetting("Supervision:SweepInBackground", "false");
         builder.UseSetting("Database:SeedDemoActivity", "false");

@@ -21,6 +21,9 @@ public sealed class RegistryHistory(ChangeAuthor author, DateTime at)
 
     public bool IsEmpty => _rows.Count == 0;
 
+    /// <summary>How many rows so far: the ledger import tells a changed row from an unchanged one by it.</summary>
+    public int Count => _rows.Count;
+
     public void Added(RegistryRecord record, Func<long> recordId, Func<long?> personId, int? buildingId) =>
         _rows.Add(() => Row(record, recordId(), personId(), buildingId, RegistryChangeKind.Added, null, null, null, false));
 
