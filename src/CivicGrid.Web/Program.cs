@@ -13,6 +13,7 @@ using CivicGrid.Web.Notifications;
 using CivicGrid.Web.Notifications.Delivery;
 using CivicGrid.Web.Organisation;
 using CivicGrid.Web.Registry;
+using CivicGrid.Web.Registry.Reports;
 using CivicGrid.Web.Residents;
 using CivicGrid.Web.Residents.Appointments;
 using CivicGrid.Web.Residents.Callbacks;
@@ -91,6 +92,7 @@ app.MapReviewsApi();
 app.MapSuggestionsApi();
 app.MapNoticesApi();
 app.MapHomeApi();
+app.MapReportsApi();
 app.MapRazorPages().WithStaticAssets();
 
 await app.InitialiseDatabaseAsync();

@@ -2,6 +2,7 @@ using CivicGrid.Web.Registry.History;
 using CivicGrid.Web.Registry.Housing;
 using CivicGrid.Web.Registry.Persons;
 using CivicGrid.Web.Registry.Privacy;
+using CivicGrid.Web.Registry.Reports;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace CivicGrid.Web.Registry;
@@ -26,6 +27,8 @@ public static class RegistryServices
         services.AddScoped<BuildingRegistry>();
         services.AddScoped<PersonDesk>();
         services.AddScoped<PersonDetail>();
+        services.AddScoped<ReportBuilder>();
+        services.AddScoped<ReportTemplates>();
         return services;
     }
 }
