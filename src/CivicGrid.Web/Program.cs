@@ -15,6 +15,7 @@ using CivicGrid.Web.Organisation;
 using CivicGrid.Web.Registry;
 using CivicGrid.Web.Registry.Administration;
 using CivicGrid.Web.Registry.Import;
+using CivicGrid.Web.Registry.Reports;
 using CivicGrid.Web.Residents;
 using CivicGrid.Web.Residents.Appointments;
 using CivicGrid.Web.Residents.Callbacks;
@@ -96,6 +97,7 @@ app.MapNoticesApi();
 app.MapHomeApi();
 app.MapRegistryApi();
 app.MapRegistryAdminApi();
+app.MapReportsApi();
 app.MapRazorPages().WithStaticAssets();
 
 await app.InitialiseDatabaseAsync();

@@ -5,6 +5,7 @@ using CivicGrid.Web.Registry.Housing;
 using CivicGrid.Web.Registry.Import;
 using CivicGrid.Web.Registry.Persons;
 using CivicGrid.Web.Registry.Privacy;
+using CivicGrid.Web.Registry.Reports;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace CivicGrid.Web.Registry;
@@ -42,6 +43,8 @@ public static class RegistryServices
         services.AddSingleton<LedgerImports>();
         services.AddScoped<LedgerImport>();
         services.AddScoped<LedgerImportDesk>();
+        services.AddScoped<ReportBuilder>();
+        services.AddScoped<ReportTemplates>();
         return services;
     }
 }

@@ -61,6 +61,7 @@ public abstract class CivicGridDb(DbContextOptions options) : IdentityUserContex
     public DbSet<Registry.History.RegistryChange> RegistryChanges => Set<Registry.History.RegistryChange>();
     public DbSet<Registry.Privacy.PersonalDataAccess> PersonalDataAccesses => Set<Registry.Privacy.PersonalDataAccess>();
     public DbSet<Registry.Privacy.RegistryGrant> RegistryGrants => Set<Registry.Privacy.RegistryGrant>();
+    public DbSet<Registry.Reports.ReportTemplate> ReportTemplates => Set<Registry.Reports.ReportTemplate>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -3,6 +3,7 @@ using CivicGrid.Web.Categories;
 using CivicGrid.Web.Demo;
 using CivicGrid.Web.Events.Search;
 using CivicGrid.Web.Registry.Persons;
+using CivicGrid.Web.Registry.Reports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -36,6 +37,7 @@ public static class DatabaseInitializer
         await ChinaHolidays.SeedAsync(db, CancellationToken.None);
         await StandardCategories.SeedAsync(db, CancellationToken.None);
         await StandardCareTags.SeedAsync(db, CancellationToken.None);
+        await StandardReports.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), CancellationToken.None);
         if (options.SeedDemoData)
         {
             var planted = await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(CancellationToken.None);
