@@ -19,6 +19,9 @@ public sealed class CivicGridFactory : WebApplicationFactory<Program>
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("civicgrid-test-").FullName;
 
+    /// <summary>Settings that change what the start-up plants, which a copied template would not follow.</summary>
+    private static readonly string[] SeedSettings = ["Database:SeedDemoData", "Database:SeedDemoActivity", "Database:MigrateOnStartup"];
+
     /// <summary>Set when this factory's only purpose is to migrate and seed a template database (<see cref="TestDatabase"/>).</summary>
     private readonly string? _template;
     private string? _connectionString;
@@ -75,8 +78,14 @@ public sealed class CivicGridFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        var seeding = SeedSettings.Select(builder.GetSetting).ToList();
         builder.ConfigureServices(services =>
         {
+            if (!SeedSettings.Select(builder.GetSetting).SequenceEqual(seeding))
+            {
+                throw new InvalidOperationException($"A host made WithWebHostBuilder would find the template seeded with its parent's settings: give {string.Join(", ", SeedSettings)} in Settings.");
+            }
+
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
         });

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -19,7 +20,8 @@ namespace CivicGrid.Tests.Infrastructure;
 public static class TestDatabase
 {
     private static readonly ConcurrentDictionary<string, Lazy<string>> Templates = new();
-    private static readonly string Run = Guid.NewGuid().ToString("N")[..12];
+    /// <summary>Template databases are named after the test process, so a later run can tell which are left over.</summary>
+    private const string TemplatePrefix = "cg_template_";
     private static readonly Lazy<string> TemplateFolder = new(() => Directory.CreateTempSubdirectory("civicgrid-templates-").FullName);
     private static int _templateCount;
 
@@ -55,8 +57,13 @@ public static class TestDatabase
     private static string BuildTemplate(Action<string> build)
     {
         var n = Interlocked.Increment(ref _templateCount);
+        if (PostgresServer is not null && n == 1)
+        {
+            RemoveLeftoverTemplates();
+        }
+
         var connectionString = PostgresServer is { } server
-            ? $"{server};Database=cg_template_{Run}_{n}"
+            ? $"{server};Database={TemplatePrefix}{Environment.ProcessId}_{n}"
             : $"Data Source={Path.Combine(TemplateFolder.Value, $"template-{n}.db")}";
 
         // Off the caller's thread and context: the caller is a host being built, and this starts another.
@@ -85,6 +92,48 @@ public static class TestDatabase
         }
 
         return connectionString;
+    }
+
+    /// <summary>
+    /// Templates of test processes that are gone: the test host may be stopped before it drops its
+    /// own, and on a long-lived server they would pile up.
+    /// </summary>
+    private static void RemoveLeftoverTemplates()
+    {
+        using var admin = new NpgsqlConnection($"{PostgresServer};Database=postgres;Pooling=false");
+        admin.Open();
+        var leftover = new List<string>();
+        using (var list = new NpgsqlCommand($"SELECT datname FROM pg_database WHERE datname LIKE '{TemplatePrefix}%'", admin))
+        using (var reader = list.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var name = reader.GetString(0);
+                if (int.TryParse(name[TemplatePrefix.Length..].Split('_')[0], CultureInfo.InvariantCulture, out var pid) && !IsRunning(pid))
+                {
+                    leftover.Add(name);
+                }
+            }
+        }
+
+        foreach (var name in leftover)
+        {
+            using var drop = new NpgsqlCommand($"""DROP DATABASE IF EXISTS "{name}" WITH (FORCE)""", admin);
+            drop.ExecuteNonQuery();
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private static void RemoveTemplates()
