@@ -1,7 +1,6 @@
 using CivicGrid.Tests.Infrastructure;
 using CivicGrid.Web.Categories;
 using CivicGrid.Web.Events;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -48,7 +47,7 @@ public sealed class CategoryTreeTests : AppTest
     [Fact]
     public async Task Without_demo_data_the_catalogue_is_planted_all_the_same()
     {
-        await using var bare = App.WithWebHostBuilder(b => b.UseSetting("Database:SeedDemoData", "false"));
+        await using var bare = new CivicGridFactory { Settings = { ["Database:SeedDemoData"] = "false" } };
         await using var scope = bare.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CivicGrid.Web.Infrastructure.Database.CivicGridDb>();
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using CivicGrid.Web.Infrastructure.Database;
@@ -17,7 +18,6 @@ namespace CivicGrid.Tests.Infrastructure;
 public sealed class CivicGridFactory : WebApplicationFactory<Program>
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("civicgrid-test-").FullName;
-    private readonly string _connectionString;
 
     /// <summary>
     /// One key folder for the whole run, as one deployment has: the registry's encrypted numbers
@@ -25,7 +25,23 @@ public sealed class CivicGridFactory : WebApplicationFactory<Program>
     /// </summary>
     private static readonly string KeyFolder = Directory.CreateTempSubdirectory("civicgrid-keys-").FullName;
 
-    public CivicGridFactory() => _connectionString = TestDatabase.NewConnectionString(_folder);
+    /// <summary>Settings that change what the start-up plants, which a copied template would not follow.</summary>
+    private static readonly string[] SeedSettings = ["Database:SeedDemoData", "Database:SeedDemoActivity", "Database:MigrateOnStartup"];
+
+    /// <summary>Set when this factory's only purpose is to migrate and seed a template database (<see cref="TestDatabase"/>).</summary>
+    private readonly string? _template;
+    private string? _connectionString;
+
+    public CivicGridFactory()
+    {
+    }
+
+    private CivicGridFactory(string template, DateTimeOffset start, Dictionary<string, string> settings)
+    {
+        _template = template;
+        Clock = new FakeTimeProvider(start);
+        Settings = settings;
+    }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero));
 
@@ -45,6 +61,9 @@ public sealed class CivicGridFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // Hosts made WithWebHostBuilder come here too: they are this application restarted, on the same database.
+        _connectionString ??= _template ?? NewDatabase();
+
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", TestDatabase.Provider);
         builder.UseSetting("Database:ConnectionString", _connectionString);
@@ -67,8 +86,14 @@ public sealed class CivicGridFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        var seeding = SeedSettings.Select(builder.GetSetting).ToList();
         builder.ConfigureServices(services =>
         {
+            if (!SeedSettings.Select(builder.GetSetting).SequenceEqual(seeding))
+            {
+                throw new InvalidOperationException($"A host made WithWebHostBuilder would find the template seeded with its parent's settings: give {string.Join(", ", SeedSettings)} in Settings.");
+            }
+
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
         });
@@ -102,13 +127,33 @@ public sealed class CivicGridFactory : WebApplicationFactory<Program>
 
     public override async ValueTask DisposeAsync()
     {
-        if (TestDatabase.PostgresServer is not null)
+        if (TestDatabase.PostgresServer is not null && _template is null && _connectionString is not null)
         {
             await QueryAsync(db => db.Database.EnsureDeletedAsync());
         }
 
         await base.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
+    }
+
+    /// <summary>
+    /// A copy of the template database for this factory's seed: the rows planted depend on its
+    /// settings and on the clock at start-up (time stamps, the demo notice's meeting date), so
+    /// factories that agree on both share a template.
+    /// </summary>
+    private string NewDatabase()
+    {
+        var start = Clock.GetUtcNow();
+        var settings = new Dictionary<string, string>(Settings);
+        var seed = string.Join('\n', settings.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}={s.Value}").Prepend(start.ToString("O", CultureInfo.InvariantCulture)));
+        return TestDatabase.NewConnectionString(_folder, seed, template => BuildTemplate(template, start, settings));
+    }
+
+    /// <summary>Starts the application on the template database, which migrates and seeds it, and stops it.</summary>
+    private static void BuildTemplate(string template, DateTimeOffset start, Dictionary<string, string> settings)
+    {
+        using var factory = new CivicGridFactory(template, start, settings);
+        _ = factory.Services;
     }
 
     private sealed record TokenResponse(string AccessToken);

@@ -6,6 +6,6 @@ public static class Ages
     public static int On(DateOnly birthDate, DateOnly day)
     {
         var age = day.Year - birthDate.Year;
-        return birthDate.AddYears(age) > day ? age - 1 : age;
+        return (day.Month, day.Day).CompareTo((birthDate.Month, birthDate.Day)) < 0 ? age - 1 : age;
     }
 }
