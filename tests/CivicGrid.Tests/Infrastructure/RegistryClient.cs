@@ -58,6 +58,17 @@ public static class RegistryClient
     public static Task<HttpResponseMessage> TryMoveOutAsync(this HttpClient staff, long residenceId, DateOnly? movedOutOn = null) =>
         staff.PostAsJsonAsync($"/api/v1/registry/residences/{residenceId}/move-out", new { movedOutOn });
 
+    /// <summary>Removes the demo residents, for tests whose figures are the whole registry.</summary>
+    public static Task ClearRegistryAsync(this CivicGridFactory app) => app.QueryAsync(async db =>
+    {
+        await db.PersonCareTags.ExecuteDeleteAsync();
+        await db.RegistryChanges.ExecuteDeleteAsync();
+        await db.Residences.ExecuteDeleteAsync();
+        await db.Households.ExecuteDeleteAsync();
+        await db.Rooms.ExecuteDeleteAsync();
+        return await db.Persons.ExecuteDeleteAsync();
+    });
+
     /// <summary>How many rows the registry holds, to show a refused request wrote none.</summary>
     public static Task<(int Persons, int Residences, int Rooms, int Changes)> RegistryCountsAsync(this CivicGridFactory app) =>
         app.QueryAsync(async db => (await db.Persons.CountAsync(), await db.Residences.CountAsync(), await db.Rooms.CountAsync(), await db.RegistryChanges.CountAsync()));

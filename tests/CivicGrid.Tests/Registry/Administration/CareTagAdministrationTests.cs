@@ -72,6 +72,7 @@ public sealed class CareTagAdministrationTests : RegistryAdminTest
     [Fact]
     public async Task A_retired_tag_stays_on_the_person_and_counts()
     {
+        await App.ClearRegistryAsync();
         var admin = await App.SignInAsync("admin");
         var building = await BuildingInAsync("毅阳社区", 3);
         var tag = await App.QueryAsync(db => db.CareTags.SingleAsync(t => t.Name == "独居老人"));

@@ -54,6 +54,7 @@ public sealed class LedgerImportSpec : AppTest
     [Fact]
     public async Task The_dry_run_lists_every_rejected_row_with_its_reason_and_writes_nothing()
     {
+        await App.ClearRegistryAsync();
         var (building, other) = await BuildingsAsync();
         var worker = await App.SignInAsync("qiumeiling");
         var good = Ledgers.IdNumber(11);
@@ -91,6 +92,7 @@ public sealed class LedgerImportSpec : AppTest
     [Fact]
     public async Task Importing_the_same_ledger_again_changes_nothing()
     {
+        await App.ClearRegistryAsync();
         var (building, _) = await BuildingsAsync();
         var worker = await App.SignInAsync("qiumeiling");
         string[][] rows =

@@ -39,6 +39,7 @@ public sealed class BuildingRegistryPageTests : AppTest
     [Fact]
     public async Task A_wrong_id_number_is_shown_beside_the_field_and_nobody_is_registered()
     {
+        await App.ClearRegistryAsync();
         var building = await App.BuildingInGridAsync("毅阳社区", 3);
         var worker = await App.SignInToPagesAsync("qiumeiling");
         var room = await worker.AddRoomAsync(App, building, "9303");
@@ -54,6 +55,7 @@ public sealed class BuildingRegistryPageTests : AppTest
     [Fact]
     public async Task A_person_registered_again_elsewhere_is_the_same_record_and_the_known_name_is_kept_without_script()
     {
+        await App.ClearRegistryAsync();
         var building = await App.BuildingInGridAsync("毅阳社区", 3);
         var worker = await App.SignInToPagesAsync("qiumeiling");
         var first = await worker.AddRoomAsync(App, building, "9304", use: "OwnerOccupied");
@@ -100,6 +102,7 @@ public sealed class BuildingRegistryPageTests : AppTest
     [Fact]
     public async Task Another_grids_building_is_not_found_and_shows_no_registry()
     {
+        await App.ClearRegistryAsync();
         var mine = await App.BuildingInGridAsync("毅阳社区", 3);
         var other = await App.BuildingInGridAsync("毅阳社区", 1);
         var head = await App.SignInToPagesAsync("chenliting");
@@ -124,6 +127,7 @@ public sealed class BuildingRegistryPageTests : AppTest
     [Fact]
     public async Task A_resident_moves_out_and_the_room_and_its_history_say_so()
     {
+        await App.ClearRegistryAsync();
         var building = await App.BuildingInGridAsync("毅阳社区", 3);
         var worker = await App.SignInToPagesAsync("qiumeiling");
         var room = await worker.AddRoomAsync(App, building, "9307");

@@ -44,7 +44,7 @@ public sealed class PersonPageTests : AppTest
 
         var noReason = await (await worker.PostFormAsync(page, $"{page}?handler=Unmask", new() { ["field"] = "IdNumber", ["reason"] = "查" }))
             .ShouldBePage(HttpStatusCode.BadRequest);
-        Assert.Contains("请写明查看原因", noReason);
+        Assert.Contains("请说明查看完整号码的理由", noReason);
         Assert.DoesNotContain(ZhangSan, noReason);
         Assert.Equal(0, await App.QueryAsync(db => db.PersonalDataAccesses.CountAsync()));
 
@@ -105,8 +105,10 @@ public sealed class PersonPageTests : AppTest
         Assert.Contains("找到1人", await worker.GetStringAsync("/Registry?q=13900000001"));
     }
 
+    /// <summary>张三 alone in the registry, in place of the demo residents.</summary>
     private async Task<(HttpClient Worker, long Person, int Building)> ZhangSanRegisteredAsync()
     {
+        await App.ClearRegistryAsync();
         var building = await App.BuildingInGridAsync("毅阳社区", 3);
         var worker = await App.SignInToPagesAsync("qiumeiling");
         var room = await worker.AddRoomAsync(App, building, "9401");

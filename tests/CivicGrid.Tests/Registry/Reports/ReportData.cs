@@ -22,8 +22,10 @@ public static class ReportData
 {
     public static readonly DateOnly LongAgo = new(2020, 1, 1);
 
+    /// <summary>Plants the registry above in place of the demo residents.</summary>
     public static async Task PlantAsync(CivicGridFactory app)
     {
+        await app.ClearRegistryAsync();
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CivicGridDb>();
         var data = scope.ServiceProvider.GetRequiredService<PersonalData>();
