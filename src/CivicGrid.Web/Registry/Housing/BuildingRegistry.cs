@@ -67,14 +67,16 @@ public sealed class BuildingRegistry(CivicGridDb db, RegistryScope scope, Regist
             .Select(h => new { h.Id, h.RoomId }).ToListAsync(ct);
 
         var today = LocalTime.Today(clock);
+        var householdsByRoom = households.ToLookup(h => h.RoomId, h => h.Id);
+        var residentsByHousehold = residents.ToLookup(r => r.HouseholdId);
         var unitNames = building.Units.ToDictionary(u => u.Id, u => u.Name);
         var unitOrder = building.Units.ToDictionary(u => u.Id, u => u.Order);
         var roomViews = rooms
             .OrderBy(r => r.UnitId is { } unit ? unitOrder[unit] : int.MinValue)
             .ThenBy(r => r.Number.Length).ThenBy(r => r.Number, StringComparer.Ordinal)
             .Select(room => new RoomView(room.Id, room.UnitId, room.UnitId is { } unit ? unitNames[unit] : null, room.Number, room.Use,
-                households.Where(h => h.RoomId == room.Id).OrderBy(h => h.Id)
-                    .Select(h => new HouseholdView(h.Id, residents.Where(r => r.HouseholdId == h.Id)
+                householdsByRoom[room.Id].Order()
+                    .Select(household => new HouseholdView(household, residentsByHousehold[household]
                         .OrderBy(r => r.Relation).ThenBy(r => r.BirthDate)
                         .Select(r => new ResidentView(r.Id, r.PersonId, r.Name, r.IdNumberMasked, r.PhoneMasked, r.Sex,
                             r.BirthDate is { } born ? Ages.On(born, today) : null, r.Relation, r.Type, r.MovedInOn, r.Tags))
