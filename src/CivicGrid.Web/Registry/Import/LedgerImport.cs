@@ -33,7 +33,8 @@ public sealed class LedgerImport(CivicGridDb db, RegistryScope scope, PersonalDa
 {
     public const int BatchSize = 1000;
 
-    public async Task<LedgerOutcome> RunAsync(LedgerImportJob job, string path, bool apply, Caller caller, CancellationToken ct)
+    /// <summary>Reads the ledger and checks (<paramref name="apply"/> false) or writes it; <paramref name="progress"/> hears the rows read after every batch written.</summary>
+    public async Task<LedgerOutcome> RunAsync(LedgerImportJob job, string path, bool apply, Caller caller, Func<int, Task>? progress, CancellationToken ct)
     {
         var reach = await scope.ReachAsync(caller, ct);
         if (reach.GridIds.Count == 0)
@@ -68,6 +69,10 @@ public sealed class LedgerImport(CivicGridDb db, RegistryScope scope, PersonalDa
                 {
                     await ApplyAsync(run, batch, apply, ct);
                     batch.Clear();
+                    if (progress is not null)
+                    {
+                        await progress(run.Rows);
+                    }
                 }
             }
 
