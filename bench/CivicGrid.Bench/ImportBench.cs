@@ -50,7 +50,8 @@ public static class ImportBench
             var dry = await PostAsync(client, $"/api/v1/registry/imports/{id}/dry-run");
             Report($"dry run ({round})", clock.Elapsed, persons, Counts(dry), host);
             clock.Restart();
-            var run = await PostAsync(client, $"/api/v1/registry/imports/{id}/run");
+            await PostAsync(client, $"/api/v1/registry/imports/{id}/run");
+            var run = await FinishedAsync(client, id);
             Report($"import ({round})", clock.Elapsed, persons, Counts(run), host);
         }
     }
@@ -133,6 +134,24 @@ public static class ImportBench
         var response = await client.PostAsync(path, null);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         return response.IsSuccessStatusCode ? body : throw new InvalidOperationException(body.ToString());
+    }
+
+    /// <summary>The import runs in the background: its state is asked for every half second until it has ended.</summary>
+    private static async Task<JsonElement> FinishedAsync(HttpClient client, string id)
+    {
+        while (true)
+        {
+            var import = await client.GetFromJsonAsync<JsonElement>($"/api/v1/registry/imports/{id}");
+            switch (import.GetProperty("status").GetString())
+            {
+                case "Imported":
+                    return import;
+                case "Failed":
+                    throw new InvalidOperationException(import.ToString());
+            }
+
+            await Task.Delay(500);
+        }
     }
 
     private static async Task<HttpClient> SignInAsync(string baseUrl, string userName)

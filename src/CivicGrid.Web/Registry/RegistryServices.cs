@@ -43,6 +43,8 @@ public static class RegistryServices
         services.AddSingleton<LedgerImports>();
         services.AddScoped<LedgerImport>();
         services.AddScoped<LedgerImportDesk>();
+        services.AddSingleton<LedgerImportQueue>();
+        services.AddHostedService<LedgerImportWorker>();
         services.AddScoped<ReportBuilder>();
         services.AddScoped<ReportTemplates>();
         return services;

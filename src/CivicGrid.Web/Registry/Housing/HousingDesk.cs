@@ -88,7 +88,7 @@ public sealed class HousingDesk(CivicGridDb db, RegistryScope scope, PersonalDat
             .Require(Enum.IsDefined(input.Type), "type", "Validation.UnknownValue")
             .Require(input.MovedInOn is null || input.MovedInOn <= LocalTime.Today(clock), "movedInOn", "Registry.Residence.MovedInFuture")
             .ThrowIfInvalid();
-        await RequireCareTagsAsync(valid.CareTagIds, ct);
+        await CareTagChoice.RequireAsync(db, valid.CareTagIds, [], ct);
 
         var household = input.HouseholdId is { } householdId
             ? await db.Households.SingleOrDefaultAsync(h => h.Id == householdId && h.RoomId == roomId, ct)
@@ -96,43 +96,20 @@ public sealed class HousingDesk(CivicGridDb db, RegistryScope scope, PersonalDat
             : null;
         var now = clock.GetUtcNow().UtcDateTime;
         var history = new RegistryHistory(ChangeAuthor.Of(caller), now);
+        var registration = new ResidentRegistration(db, data, history, now, LocalTime.Today(clock));
         var hash = data.Hash(valid.IdNumber.Number);
-        var person = await db.Persons.Include(p => p.CareTags).SingleOrDefaultAsync(p => p.IdNumberHash == hash, ct);
-        var wasKnown = person is not null;
-        if (person is null)
+        var known = (await ResidentRegistration.KnownPersonsAsync(db, [hash], ct)).GetValueOrDefault(hash);
+        if (known is not null && household is not null
+            && (await ResidentRegistration.LivingAsync(db, [known.Id], ct))[known.Id].Any(r => r.HouseholdId == household.Id))
         {
-            person = PersonRecord.New(valid, data, now, history, room.BuildingId);
-            db.Persons.Add(person);
-        }
-        else
-        {
-            if (household is not null && await db.Residences.AnyAsync(r => r.PersonId == person.Id && r.HouseholdId == household.Id && r.MovedOutOn == null, ct))
-            {
-                throw DomainException.Conflict("Registry.Residence.AlreadyThere", valid.Name);
-            }
-
-            PersonRecord.Update(person, valid, data, now, history, room.BuildingId);
+            throw DomainException.Conflict("Registry.Residence.AlreadyThere", valid.Name);
         }
 
-        if (household is null)
-        {
-            household = new Household { RoomId = roomId, CreatedAt = now };
-            db.Households.Add(household);
-            history.Added(RegistryRecord.Household, () => household.Id, () => null, room.BuildingId);
-        }
-
-        var residence = new Residence
-        {
-            Person = person,
-            Household = household,
-            Relation = input.Relation,
-            Type = input.Type,
-            MovedInOn = input.MovedInOn ?? LocalTime.Today(clock),
-        };
-        db.Residences.Add(residence);
-        history.Added(RegistryRecord.Residence, () => residence.Id, () => person.Id, room.BuildingId);
+        var person = registration.PersonOf(valid, known, room.BuildingId);
+        household ??= registration.AddHousehold(roomId, null, room.BuildingId);
+        var residence = registration.AddResidence(person, household.Id, household, input.Relation, input.Type, input.MovedInOn, room.BuildingId);
         await history.SaveAsync(db, ct);
-        return new Registered(person.Id, household.Id, residence.Id, wasKnown);
+        return new Registered(person.Id, household.Id, residence.Id, known is not null);
     }
 
     /// <summary>搬离: the residence ends on that day and stays as history.</summary>
@@ -163,13 +140,5 @@ public sealed class HousingDesk(CivicGridDb db, RegistryScope scope, PersonalDat
     {
         var reach = await scope.ReachAsync(caller, ct);
         return await reach.Rooms(db).SingleOrDefaultAsync(r => r.Id == roomId, ct) ?? throw DomainException.NotFound();
-    }
-
-    private async Task RequireCareTagsAsync(IReadOnlyList<int>? tagIds, CancellationToken ct)
-    {
-        if (tagIds is { Count: > 0 } && await db.CareTags.CountAsync(t => tagIds.Contains(t.Id) && t.IsActive, ct) != tagIds.Count)
-        {
-            new Validation().Require(false, "careTagIds", "Registry.Person.UnknownCareTag").ThrowIfInvalid();
-        }
     }
 }

@@ -11,7 +11,8 @@ namespace CivicGrid.Web.Registry.Import;
 
 /// <summary>
 /// 台账导入: upload a ledger, check which column is which, dry-run to see every row that would be
-/// rejected and why, then import. The ledger waits server-side under its id
+/// rejected and why, then import, which runs in the background while the
+/// page shows its progress. The ledger waits server-side under its id
 /// (<see cref="LedgerImports"/>); the page only ever sends that id back.
 /// </summary>
 [Authorize]
@@ -76,10 +77,19 @@ public sealed class IndexModel(LedgerImportDesk desk, LedgerImports imports, Cal
         }, ct);
 
     public Task<IActionResult> OnPostDryRunAsync(CancellationToken ct) =>
-        StepAsync(async caller => { await desk.RunAsync(Id ?? "", apply: false, caller, ct); return Id!; }, ct);
+        StepAsync(async caller => { await desk.DryRunAsync(Id ?? "", caller, ct); return Id!; }, ct);
 
     public Task<IActionResult> OnPostRunAsync(CancellationToken ct) =>
-        StepAsync(async caller => { await desk.RunAsync(Id ?? "", apply: true, caller, ct); return Id!; }, ct);
+        StepAsync(async caller => (await desk.StartAsync(Id ?? "", caller, ct)).Id, ct);
+
+    /// <summary>The import's progress for the page's script (pages cannot call the Bearer-token API).</summary>
+    public async Task<IActionResult> OnGetStateAsync(CancellationToken ct)
+    {
+        var job = await imports.FindAsync(Id ?? "", await callers.GetAsync(ct), ct);
+        return new JsonResult(new { status = job.Status.ToString(), importing = job.IsImporting, job.RowsDone, job.RowsTotal, progress = Progress(job) });
+    }
+
+    public string Progress(LedgerImportJob job) => text["Registry.Import.Progress", job.RowsDone, job.RowsTotal ?? 0];
 
     public async Task<IActionResult> OnGetRejectionsAsync(CancellationToken ct)
     {

@@ -33,7 +33,8 @@ public sealed class LedgerImport(CivicGridDb db, RegistryScope scope, PersonalDa
 {
     public const int BatchSize = 1000;
 
-    public async Task<LedgerOutcome> RunAsync(LedgerImportJob job, string path, bool apply, Caller caller, CancellationToken ct)
+    /// <summary>Reads the ledger and checks (<paramref name="apply"/> false) or writes it; <paramref name="progress"/> hears the rows read after every batch written.</summary>
+    public async Task<LedgerOutcome> RunAsync(LedgerImportJob job, string path, bool apply, Caller caller, Func<int, Task>? progress, CancellationToken ct)
     {
         var reach = await scope.ReachAsync(caller, ct);
         if (reach.GridIds.Count == 0)
@@ -68,6 +69,10 @@ public sealed class LedgerImport(CivicGridDb db, RegistryScope scope, PersonalDa
                 {
                     await ApplyAsync(run, batch, apply, ct);
                     batch.Clear();
+                    if (progress is not null)
+                    {
+                        await progress(run.Rows);
+                    }
                 }
             }
 
@@ -246,13 +251,8 @@ public sealed class LedgerImport(CivicGridDb db, RegistryScope scope, PersonalDa
             return;
         }
 
-        var hashes = batch.Select(r => r.Hash).ToList();
-        var persons = await db.Persons.Include(p => p.CareTags).Where(p => hashes.Contains(p.IdNumberHash!)).ToDictionaryAsync(p => p.IdNumberHash!, ct);
-        var personIds = persons.Values.Select(p => p.Id).ToList();
-        var residences = (await db.Residences.Include(r => r.Household)
-                .Where(r => personIds.Contains(r.PersonId) && r.MovedOutOn == null)
-                .ToListAsync(ct))
-            .ToLookup(r => r.PersonId);
+        var persons = await ResidentRegistration.KnownPersonsAsync(db, [.. batch.Select(r => r.Hash)], ct);
+        var residences = await ResidentRegistration.LivingAsync(db, [.. persons.Values.Select(p => p.Id)], ct);
         var newBuildings = batch.Select(r => r.BuildingId).Distinct().Where(run.LoadedBuildings.Add).ToList();
         foreach (var room in await db.Rooms.AsNoTracking().Where(r => newBuildings.Contains(r.BuildingId)).ToListAsync(ct))
         {
@@ -260,6 +260,7 @@ public sealed class LedgerImport(CivicGridDb db, RegistryScope scope, PersonalDa
         }
 
         var history = new RegistryHistory(run.Author, run.Now);
+        var registration = new ResidentRegistration(db, data, history, run.Now, run.Today);
         var created = new List<RoomRef>();
         var households = new List<HouseholdRef>();
         foreach (var row in batch)
@@ -283,17 +284,8 @@ public sealed class LedgerImport(CivicGridDb db, RegistryScope scope, PersonalDa
                 run.RoomsAdded++;
             }
 
-            var isNew = !persons.TryGetValue(row.Hash, out var person);
-            if (person is null)
-            {
-                person = PersonRecord.New(row.Person, data, run.Now, history, row.BuildingId);
-                db.Persons.Add(person);
-                persons[row.Hash] = person;
-            }
-            else
-            {
-                PersonRecord.Update(person, row.Person, data, run.Now, history, row.BuildingId);
-            }
+            var isNew = !persons.TryGetValue(row.Hash, out var known);
+            var person = persons[row.Hash] = registration.PersonOf(row.Person, known, row.BuildingId);
 
             var living = roomRef.Id == 0 ? null : residences[person.Id].FirstOrDefault(r => r.Household!.RoomId == roomRef.Id);
             if (living is not null)
@@ -303,7 +295,7 @@ public sealed class LedgerImport(CivicGridDb db, RegistryScope scope, PersonalDa
             }
             else
             {
-                AddResidence(run, key, roomRef, row, person, history, households);
+                AddResidence(run, registration, key, roomRef, row, person, households);
             }
 
             if (isNew)
@@ -331,31 +323,20 @@ public sealed class LedgerImport(CivicGridDb db, RegistryScope scope, PersonalDa
         db.ChangeTracker.Clear();
     }
 
-    private void AddResidence(Run run, RoomKey key, RoomRef room, LedgerRow row, Person person, RegistryHistory history, List<HouseholdRef> households)
+    private static void AddResidence(Run run, ResidentRegistration registration, RoomKey key, RoomRef room, LedgerRow row, Person person, List<HouseholdRef> households)
     {
         var household = run.HouseholdOf(key, row);
         var startsHousehold = household is null;
         if (household is null)
         {
-            var entity = new Household { RoomId = room.Id, Room = room.Entity, CreatedAt = run.Now };
-            db.Households.Add(entity);
-            history.Added(RegistryRecord.Household, () => entity.Id, () => null, row.BuildingId);
-            household = new HouseholdRef(entity, 0);
+            household = new HouseholdRef(registration.AddHousehold(room.Id, room.Entity, row.BuildingId), 0);
             households.Add(household);
             run.Join(key, row with { Relation = row.Relation ?? HouseholdRelation.Head }, household);
         }
 
-        var residence = new Residence
-        {
-            Person = person,
-            HouseholdId = household.Id,
-            Household = household.Entity,
-            Relation = row.Relation ?? (startsHousehold ? HouseholdRelation.Head : HouseholdRelation.NotRelated),
-            Type = row.Type ?? ResidenceType.Registered,
-            MovedInOn = row.MovedInOn ?? LocalTime.Today(clock),
-        };
-        db.Residences.Add(residence);
-        history.Added(RegistryRecord.Residence, () => residence.Id, () => person.Id, row.BuildingId);
+        registration.AddResidence(person, household.Id, household.Entity,
+            row.Relation ?? (startsHousehold ? HouseholdRelation.Head : HouseholdRelation.NotRelated),
+            row.Type ?? ResidenceType.Registered, row.MovedInOn, row.BuildingId);
     }
 
     /// <summary>A residence the ledger lists again: what the row says differently is changed, an empty cell keeps what is known.</summary>

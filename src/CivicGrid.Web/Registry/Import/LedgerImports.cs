@@ -13,8 +13,18 @@ public enum LedgerImportStatus
     Uploaded,
     /// <summary>Dry-run with the current mapping: it may be imported.</summary>
     Checked,
+    /// <summary>Waiting for the import worker (<see cref="LedgerImportWorker"/>).</summary>
+    Queued,
+    /// <summary>Being imported: <see cref="LedgerImportJob.RowsDone"/> of <see cref="LedgerImportJob.RowsTotal"/>.</summary>
+    Running,
+    /// <summary>The import finished: <see cref="LedgerImportJob.Counts"/> are its own.</summary>
     Imported,
+    /// <summary>The import stopped before its end; <see cref="LedgerImportJob.Failure"/> says why, and the batches already saved stay.</summary>
+    Failed,
 }
+
+/// <summary>Why an import failed, as a text key and its arguments, shown in the reader's language.</summary>
+public sealed record LedgerFailure(string Key, IReadOnlyList<string> Args);
 
 /// <summary>An uploaded ledger: whose it is, its columns, the mapping chosen and the last run's counts.</summary>
 public sealed class LedgerImportJob
@@ -28,6 +38,13 @@ public sealed class LedgerImportJob
     public LedgerImportStatus Status { get; set; }
     public LedgerCounts? Counts { get; set; }
     public DateTime UploadedAt { get; init; }
+    public int RowsDone { get; set; }
+    /// <summary>The rows the dry run counted; the import reports its progress against it.</summary>
+    public int? RowsTotal { get; set; }
+    public LedgerFailure? Failure { get; set; }
+    public DateTime? QueuedAt { get; set; }
+
+    public bool IsImporting => Status is LedgerImportStatus.Queued or LedgerImportStatus.Running;
 }
 
 /// <summary>
@@ -38,6 +55,9 @@ public sealed class LedgerImportJob
 public sealed class LedgerImports(IOptions<RegistryOptions> options, IHostEnvironment host, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    /// <summary>One change of a job's state at a time, so two requests cannot both start the same import.</summary>
+    private readonly SemaphoreSlim _changing = new(1, 1);
 
     private string Folder => Path.GetFullPath(options.Value.ImportFolder, host.ContentRootPath);
 
@@ -97,21 +117,82 @@ public sealed class LedgerImports(IOptions<RegistryOptions> options, IHostEnviro
 
     public async Task<LedgerImportJob> FindAsync(string id, Caller caller, CancellationToken ct)
     {
-        var path = JobPath(id);
-        if (path is null || !File.Exists(path))
-        {
-            throw DomainException.NotFound();
-        }
-
-        await using var stream = File.OpenRead(path);
-        var job = await JsonSerializer.DeserializeAsync<LedgerImportJob>(stream, Json, ct);
+        var job = await LoadAsync(id, ct);
         return job is not null && job.OwnerId == caller.UserId ? job : throw DomainException.NotFound();
     }
 
+    /// <summary>
+    /// Changes the caller's job as it is on disk now; a job queued or being imported is the import
+    /// worker's until it ends, and any change to it is refused.
+    /// </summary>
+    public async Task<LedgerImportJob> ChangeAsync(string id, Caller caller, Action<LedgerImportJob> change, CancellationToken ct)
+    {
+        await _changing.WaitAsync(ct);
+        try
+        {
+            var job = await FindAsync(id, caller, ct);
+            if (job.IsImporting)
+            {
+                throw DomainException.Conflict("Registry.Import.Importing");
+            }
+
+            change(job);
+            await SaveAsync(job, ct);
+            return job;
+        }
+        finally
+        {
+            _changing.Release();
+        }
+    }
+
+    /// <summary>The job whoever it belongs to, for the import worker; null when there is none.</summary>
+    public async Task<LedgerImportJob?> LoadAsync(string id, CancellationToken ct)
+    {
+        var path = JobPath(id);
+        if (path is null || !File.Exists(path))
+        {
+            return null;
+        }
+
+        await using var stream = File.OpenRead(path);
+        return await JsonSerializer.DeserializeAsync<LedgerImportJob>(stream, Json, ct);
+    }
+
+    /// <summary>
+    /// Written beside and moved over the old file, so a page polling the progress never reads half a
+    /// job, and a crash mid-write leaves the last state whole.
+    /// </summary>
     public async Task SaveAsync(LedgerImportJob job, CancellationToken ct)
     {
-        await using var stream = File.Create(JobPath(job.Id)!);
-        await JsonSerializer.SerializeAsync(stream, job, Json, ct);
+        var path = JobPath(job.Id)!;
+        var written = $"{path}.{Guid.NewGuid():N}.tmp";
+        await using (var stream = File.Create(written))
+        {
+            await JsonSerializer.SerializeAsync(stream, job, Json, ct);
+        }
+
+        File.Move(written, path, overwrite: true);
+    }
+
+    /// <summary>Imports a stopped server left queued or running, oldest first.</summary>
+    public async Task<IReadOnlyList<string>> UnfinishedAsync(CancellationToken ct)
+    {
+        if (!Directory.Exists(Folder))
+        {
+            return [];
+        }
+
+        var jobs = new List<LedgerImportJob>();
+        foreach (var path in Directory.EnumerateFiles(Folder, "*.json").Where(p => !p.EndsWith(".rejections.json", StringComparison.Ordinal)))
+        {
+            if (await LoadAsync(Path.GetFileNameWithoutExtension(path), ct) is { IsImporting: true } job)
+            {
+                jobs.Add(job);
+            }
+        }
+
+        return [.. jobs.OrderBy(j => j.QueuedAt).Select(j => j.Id)];
     }
 
     public string FilePath(LedgerImportJob job) => FilePath(job.Id, job.Format);

@@ -87,14 +87,7 @@ public sealed class PersonDesk(CivicGridDb db, RegistryScope scope, PersonalData
             throw DomainException.BadRequest("Registry.Person.IdNumberIsIdentity");
         }
 
-        if (valid.CareTagIds is { Count: > 0 } tags)
-        {
-            var allowed = await db.CareTags.Where(t => tags.Contains(t.Id) && (t.IsActive || person.CareTags.Select(c => c.CareTagId).Contains(t.Id))).CountAsync(ct);
-            if (allowed != tags.Count)
-            {
-                new Validation().Require(false, "careTagIds", "Registry.Person.UnknownCareTag").ThrowIfInvalid();
-            }
-        }
+        await CareTagChoice.RequireAsync(db, valid.CareTagIds, [.. person.CareTags.Select(c => c.CareTagId)], ct);
 
         var history = new RegistryHistory(ChangeAuthor.Of(caller), clock.GetUtcNow().UtcDateTime);
         PersonRecord.Update(person, valid, data, clock.GetUtcNow().UtcDateTime, history, null);

@@ -1,5 +1,7 @@
 using System.Net;
+using System.Text.Json;
 using CivicGrid.Tests.Infrastructure;
+using CivicGrid.Web.Registry.Import;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Tests.Registry.Import;
@@ -36,7 +38,31 @@ public sealed class LedgerImportPageSpec : AppTest
 
         var imported = await pages.PostFormAsync(page, $"/Registry/Import?handler=Run", new() { ["Id"] = id });
         Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
+        await api.FinishedAsync(id);
         Assert.Equal(1, await App.QueryAsync(db => db.Persons.CountAsync(p => p.Name == "林志强")));
         Assert.Contains("data-testid=\"download-rejections\"", await (await pages.GetAsync(page)).ShouldBePage(HttpStatusCode.OK));
+    }
+
+    [Fact]
+    public async Task While_the_ledger_is_imported_the_page_shows_the_progress_and_refreshes_itself()
+    {
+        var grid = await GridAsync("毅阳社区", 3);
+        var building = await App.QueryAsync(db => db.Buildings.Where(b => b.GridId == grid).OrderBy(b => b.Id).Select(b => b.Name).FirstAsync());
+        var api = await App.SignInAsync("qiumeiling");
+        var id = (await api.UploadAsync(Ledgers.Xlsx([Ledgers.Header, ["林志强", Ledgers.IdNumber(43), "", building, "1单元", "101", "户主", "户籍", "", ""]]), "台账.xlsx"))
+            .GetProperty("id").GetString()!;
+        await api.DryRunAsync(id);
+        await App.LeaveImportAsync(id, LedgerImportStatus.Running, rowsDone: 0);
+        var pages = await App.SignInToPagesAsync("qiumeiling");
+
+        var page = await (await pages.GetAsync($"/Registry/Import?id={id}")).ShouldBePage(HttpStatusCode.OK);
+        var state = await (await pages.GetAsync($"/Registry/Import?id={id}&handler=State")).ShouldBe<JsonElement>(HttpStatusCode.OK);
+
+        Assert.Contains("已处理0行，共1行", page);
+        Assert.Contains("http-equiv=\"refresh\"", page);
+        Assert.Contains("/js/ledger-import.", page);
+        Assert.DoesNotContain("data-testid=\"run-import\"", page);
+        Assert.True(state.GetProperty("importing").GetBoolean());
+        Assert.Equal("已处理0行，共1行", state.GetProperty("progress").GetString());
     }
 }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using CivicGrid.Tests.Infrastructure;
 using CivicGrid.Web.Registry.Housing;
+using CivicGrid.Web.Registry.Import;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Tests.Registry.Import;
@@ -169,6 +170,100 @@ public sealed class LedgerImportSpec : AppTest
         Assert.True(problem.GetProperty("errors").TryGetProperty("Room", out _));
         var other = await App.SignInAsync("chenliting");
         await (await other.GetAsync($"/api/v1/registry/imports/{id}")).ShouldBeProblem(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task The_import_runs_in_the_background_as_its_starter_and_ends_with_the_dry_runs_counts()
+    {
+        await App.ClearRegistryAsync();
+        var (building, _) = await BuildingsAsync();
+        var worker = await App.SignInAsync("qiumeiling");
+        var id = (await worker.UploadAsync(Ledgers.Xlsx(
+        [
+            Ledgers.Header,
+            ["林志强", Ledgers.IdNumber(51), "", building, "1单元", "101", "户主", "户籍", "", ""],
+            ["黄美玲", Ledgers.IdNumber(52), "", building, "1单元", "101", "配偶", "户籍", "", ""],
+            ["王秀英", Ledgers.WrongCheck(Ledgers.IdNumber(53)), "", building, "1单元", "102", "户主", "户籍", "", ""],
+        ]), "台账.xlsx")).GetProperty("id").GetString()!;
+        var dry = await worker.DryRunAsync(id);
+
+        var started = await worker.PostAsync($"/api/v1/registry/imports/{id}/run", null);
+        var queued = await started.ShouldBe<JsonElement>(HttpStatusCode.Accepted);
+        var ended = await worker.FinishedAsync(id);
+
+        Assert.Equal($"/api/v1/registry/imports/{id}", started.Headers.Location?.OriginalString);
+        Assert.Equal("Queued", queued.GetProperty("status").GetString());
+        Assert.Equal(3, queued.GetProperty("rowsTotal").GetInt32());
+        Assert.Equal("Imported", ended.GetProperty("status").GetString());
+        Assert.Equal(3, ended.GetProperty("rowsDone").GetInt32());
+        Assert.Equal(dry.GetProperty("counts").GetRawText(), ended.GetProperty("counts").GetRawText());
+        var starter = await App.QueryAsync(db => db.Users.Where(u => u.UserName == "qiumeiling").Select(u => u.Id).SingleAsync());
+        var authors = await App.QueryAsync(db => db.RegistryChanges.Where(c => c.Source == "导入 台账.xlsx").Select(c => c.ById).Distinct().ToListAsync());
+        Assert.Equal([starter], authors);
+    }
+
+    [Fact]
+    public async Task A_ledger_being_imported_cannot_be_run_again_remapped_or_checked()
+    {
+        var (building, _) = await BuildingsAsync();
+        var worker = await App.SignInAsync("qiumeiling");
+        var id = (await worker.UploadAsync(Ledgers.Xlsx([Ledgers.Header, ["林志强", Ledgers.IdNumber(54), "", building, "1单元", "101", "户主", "户籍", "", ""]]), "台账.xlsx"))
+            .GetProperty("id").GetString()!;
+        await worker.DryRunAsync(id);
+        await App.LeaveImportAsync(id, LedgerImportStatus.Running, rowsDone: 0);
+        var before = await CountsAsync();
+
+        var again = await (await worker.PostAsync($"/api/v1/registry/imports/{id}/run", null)).ShouldBeProblem(HttpStatusCode.Conflict);
+        await (await worker.PostAsync($"/api/v1/registry/imports/{id}/dry-run", null)).ShouldBeProblem(HttpStatusCode.Conflict);
+        await (await worker.PutAsJsonAsync($"/api/v1/registry/imports/{id}/mapping", new { mapping = new { Name = 0, IdNumber = 1, Building = 3, Room = 5 } }))
+            .ShouldBeProblem(HttpStatusCode.Conflict);
+
+        Assert.Equal("这份台账正在导入，请等导入结束", again.GetProperty("detail").GetString());
+        Assert.Equal("Running", (await (await worker.GetAsync($"/api/v1/registry/imports/{id}")).ShouldBe<JsonElement>(HttpStatusCode.OK)).GetProperty("status").GetString());
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task An_import_a_stopped_server_left_running_is_finished_when_the_server_starts_again()
+    {
+        await App.ClearRegistryAsync();
+        var (building, _) = await BuildingsAsync();
+        var worker = await App.SignInAsync("qiumeiling");
+        var id = (await worker.UploadAsync(Ledgers.Xlsx(
+        [
+            Ledgers.Header,
+            ["林志强", Ledgers.IdNumber(55), "", building, "1单元", "101", "户主", "户籍", "", ""],
+            ["黄美玲", Ledgers.IdNumber(56), "", building, "1单元", "102", "户主", "户籍", "", ""],
+        ]), "台账.xlsx")).GetProperty("id").GetString()!;
+        await worker.DryRunAsync(id);
+        await App.LeaveImportAsync(id, LedgerImportStatus.Running, rowsDone: 1);
+
+        await using var restarted = App.WithWebHostBuilder(_ => { });
+        var ended = await restarted.EndedAsync(id);
+
+        Assert.Equal(LedgerImportStatus.Imported, ended.Status);
+        Assert.Equal(2, ended.Counts!.PersonsAdded);
+        Assert.Equal(2, await App.QueryAsync(db => db.Persons.CountAsync(p => p.Name == "林志强" || p.Name == "黄美玲")));
+    }
+
+    [Fact]
+    public async Task An_import_whose_starter_was_disabled_before_it_ran_fails_with_the_reason_and_writes_nothing()
+    {
+        var (building, _) = await BuildingsAsync();
+        var worker = await App.SignInAsync("qiumeiling");
+        var id = (await worker.UploadAsync(Ledgers.Xlsx([Ledgers.Header, ["林志强", Ledgers.IdNumber(57), "", building, "1单元", "101", "户主", "户籍", "", ""]]), "台账.xlsx"))
+            .GetProperty("id").GetString()!;
+        await worker.DryRunAsync(id);
+        await App.LeaveImportAsync(id, LedgerImportStatus.Queued, rowsDone: 0);
+        await App.QueryAsync(db => db.Users.Where(u => u.UserName == "qiumeiling").ExecuteUpdateAsync(u => u.SetProperty(x => x.IsActive, false)));
+        var before = await CountsAsync();
+
+        await using var restarted = App.WithWebHostBuilder(_ => { });
+        var ended = await restarted.EndedAsync(id);
+
+        Assert.Equal(LedgerImportStatus.Failed, ended.Status);
+        Assert.Equal("Registry.Import.StarterGone", ended.Failure!.Key);
+        Assert.Equal(before, await CountsAsync());
     }
 
     [Fact]

@@ -4,6 +4,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CivicGrid.Tests.Infrastructure;
+using CivicGrid.Web.Registry.Import;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 
 namespace CivicGrid.Tests.Registry.Import;
@@ -51,8 +54,61 @@ public static class Ledgers
     public static async Task<JsonElement> DryRunAsync(this HttpClient client, string id) =>
         await (await client.PostAsync($"/api/v1/registry/imports/{id}/dry-run", null)).ShouldBe<JsonElement>(HttpStatusCode.OK);
 
-    public static async Task<JsonElement> RunAsync(this HttpClient client, string id) =>
-        await (await client.PostAsync($"/api/v1/registry/imports/{id}/run", null)).ShouldBe<JsonElement>(HttpStatusCode.OK);
+    /// <summary>Starts the import (202 with the import's URL) and follows it until it has ended; the import as it ended.</summary>
+    public static async Task<JsonElement> RunAsync(this HttpClient client, string id)
+    {
+        var started = await client.PostAsync($"/api/v1/registry/imports/{id}/run", null);
+        Assert.Equal($"/api/v1/registry/imports/{id}", started.Headers.Location?.OriginalString);
+        await started.ShouldBe<JsonElement>(HttpStatusCode.Accepted);
+        var ended = await client.FinishedAsync(id);
+        Assert.Equal("Imported", ended.GetProperty("status").GetString());
+        return ended;
+    }
+
+    /// <summary>The import once it is no longer queued or running; a deadline, not a sleep, bounds the wait.</summary>
+    public static async Task<JsonElement> FinishedAsync(this HttpClient client, string id)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var import = await (await client.GetAsync($"/api/v1/registry/imports/{id}", deadline.Token)).ShouldBe<JsonElement>(HttpStatusCode.OK);
+            if (import.GetProperty("status").GetString() is not ("Queued" or "Running"))
+            {
+                return import;
+            }
+
+            await Task.Delay(25, deadline.Token);
+        }
+    }
+
+    /// <summary>The import as a server stopped in the middle of it leaves it in its job file.</summary>
+    public static async Task LeaveImportAsync(this CivicGridFactory app, string id, LedgerImportStatus status, int rowsDone)
+    {
+        var imports = app.Services.GetRequiredService<LedgerImports>();
+        var job = (await imports.LoadAsync(id, CancellationToken.None))!;
+        job.RowsTotal = job.Counts?.Rows;
+        job.Counts = null;
+        job.Status = status;
+        job.RowsDone = rowsDone;
+        job.QueuedAt = app.Clock.GetUtcNow().UtcDateTime;
+        await imports.SaveAsync(job, CancellationToken.None);
+    }
+
+    /// <summary>The import in its job file once the worker of <paramref name="host"/> has ended it.</summary>
+    public static async Task<LedgerImportJob> EndedAsync(this WebApplicationFactory<Program> host, string id)
+    {
+        var imports = host.Services.GetRequiredService<LedgerImports>();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            if (await imports.LoadAsync(id, deadline.Token) is { IsImporting: false } job)
+            {
+                return job;
+            }
+
+            await Task.Delay(25, deadline.Token);
+        }
+    }
 
     public static int Count(this JsonElement outcome, string name) => outcome.GetProperty("counts").GetProperty(name).GetInt32();
 
