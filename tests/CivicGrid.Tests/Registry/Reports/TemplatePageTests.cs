@@ -37,6 +37,9 @@ public sealed partial class TemplatePageTests : AppTest
         var more = await (await admin.PostFormAsync(New, $"{New}?handler=AddColumn", Adults())).ShouldBePage(HttpStatusCode.OK);
         Assert.Equal(4, Regex.Count(more, "data-testid=\"template-column\""));
         Assert.Contains("value=\"其中女性\"", more);
+        Assert.Contains("独居老人", more);
+        Assert.Contains($"action=\"{New}?handler=Save\"", more);
+        Assert.Contains($"formaction=\"{New}?handler=AddColumn\"", more);
         Assert.Contains("<option value=\"Female\" selected=\"selected\">", more);
 
         var form = Adults();
