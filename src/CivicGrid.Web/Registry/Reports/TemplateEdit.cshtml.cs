@@ -122,7 +122,7 @@ public sealed class TemplateEditModel(ReportTemplates templates, CareTagList car
             foreach (var key in keys)
             {
                 ModelState.AddModelError(TemplateFormFields.InputName(field, slots), text[key]);
-                problems.Add(label.Length == 0 ? text[key] : $"{label}：{text[key]}");
+                problems.Add(label.Length == 0 ? text[key] : text["Registry.Templates.Problem", label, text[key]]);
             }
         }
 
