@@ -1,19 +1,26 @@
 using System.Text.RegularExpressions;
 using CivicGrid.Tests.Infrastructure;
 using CivicGrid.Tests.Registry.Pages;
+using CivicGrid.Tests.Registry.Reports;
 using CivicGrid.Web.Geography;
+using CivicGrid.Web.Registry.Reports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using MiniExcelLibs;
 
 namespace CivicGrid.BrowserTests;
 
-/// <summary>The registry at the door: a grid worker scans a building's QR code on a 360 px phone and registers a tenant.</summary>
+/// <summary>
+/// The registry at the door: a grid worker scans a building's QR code on a 360 px phone, registers
+/// a tenant, and exports the rental report that now counts them.
+/// </summary>
 public sealed class RegistryInTheBrowser(BrowserHost host) : IClassFixture<BrowserHost>
 {
     [Fact]
-    public async Task A_grid_worker_scans_a_building_adds_a_room_and_registers_a_tenant_filled_in_from_the_id_number()
+    public async Task A_grid_worker_scans_a_building_registers_a_tenant_filled_in_from_the_id_number_and_exports_the_rental_report()
     {
         var building = await host.App.BuildingInGridAsync("毅阳社区", 3);
+        var rentalsBefore = await (await host.App.SignInAsync("qiumeiling")).ReportAsync(StandardReports.Rentals);
         var code = await (await host.App.SignInAsync("chenliting")).CodeOfAsync(PlaceCodeKind.Building, building);
 
         var qiu = await host.PhoneOfAsync("qiumeiling");
@@ -50,5 +57,28 @@ public sealed class RegistryInTheBrowser(BrowserHost host) : IClassFixture<Brows
         await Assertions.Expect(qiu.GetByTestId("recent-changes")).ToContainTextAsync("林小雨 入住 1单元9502");
         Assert.True(await qiu.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 360"), "the building page scrolls sideways on a phone");
         Assert.Equal(1, await host.App.QueryAsync(db => db.Persons.CountAsync(p => p.Name == "林小雨")));
+
+        // Her grid's rental report, exported as she would hand it in: one more rented room, tenant and tenant household.
+        await qiu.GotoAsync("/Registry/Reports");
+        await qiu.GetByTestId("report-template").Filter(new() { HasText = StandardReports.Rentals }).ClickAsync();
+        await Assertions.Expect(qiu.GetByTestId("report-table")).ToBeVisibleAsync();
+        var download = await qiu.RunAndWaitForDownloadAsync(() => qiu.GetByTestId("report-export").ClickAsync());
+        var file = Path.Combine(Path.GetTempPath(), $"rentals-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            await download.SaveAsAsync(file);
+            var rows = MiniExcel.Query(file, useHeaderRow: false).Cast<IDictionary<string, object?>>()
+                .Select(r => r.Values.Select(v => v?.ToString() ?? "").ToList()).ToList();
+            Assert.Equal(StandardReports.Rentals, rows[0][0]);
+            Assert.Contains("第3网格", rows[1][0]);
+            Assert.Equal(["网格", "出租房屋", "租户人数", "租户户数"], rows[2]);
+            var grid = rentalsBefore.Rows.Single();
+            var after = rows.Single(r => r[0] == grid.Label);
+            Assert.Equal(grid.Values.Select(v => (v + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)), after.Skip(1).Take(3));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 }

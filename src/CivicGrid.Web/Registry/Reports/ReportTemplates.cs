@@ -44,6 +44,25 @@ public sealed class ReportTemplates(CivicGridDb db, TimeProvider clock)
         return ReportBuilder.View(template);
     }
 
+    /// <summary>A template, retired or not, for the administrator's form.</summary>
+    public async Task<ReportTemplateView> FindAsync(int id, Caller caller, CancellationToken ct)
+    {
+        Administrators.ScopeOf(caller);
+        var template = await db.ReportTemplates.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct) ?? throw DomainException.NotFound();
+        return ReportBuilder.View(template);
+    }
+
+    /// <summary>Retires or reactivates a template as it stands, which the API does by a PUT of the whole template with isActive.</summary>
+    public async Task<ReportTemplateView> SetActiveAsync(int id, bool active, Caller caller, CancellationToken ct)
+    {
+        Administrators.ScopeOf(caller);
+        var template = await db.ReportTemplates.SingleOrDefaultAsync(t => t.Id == id, ct) ?? throw DomainException.NotFound();
+        template.IsActive = active;
+        template.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return ReportBuilder.View(template);
+    }
+
     private async Task<(string Name, string? Description, ReportDefinition Definition)> CheckAsync(ReportTemplateRequest request, int? id, CancellationToken ct)
     {
         var name = request.Name?.Trim();
