@@ -34,7 +34,13 @@ internal sealed class ReportQuery(CivicGridDb db, IReadOnlyList<int> gridIds, Da
         {
             var indices = group.ToList();
             var source = Filter(group.Key ? Rooms() : Residences(), templateFilter);
-            var selected = indices.Select(c => (Id(columns[c].Count), Condition(columns[c].Filter))).ToList();
+            var selected = indices.Select(c => (Id: Id(columns[c].Count), Condition: Condition(columns[c].Filter))).ToList();
+            // When every column has conditions, what meets none of them counts nowhere: the database drops it first.
+            if (selected.All(c => c.Condition is not null))
+            {
+                source = source.Where(Combine(selected.Select(c => c.Condition!).ToList(), Expression.OrElse));
+            }
+
             var totals = await source.GroupBy(f => 1).Select(Counted<int>(selected, constantKey: true)).SingleOrDefaultAsync(ct);
             var byRow = rows == ReportRows.None
                 ? []
@@ -185,13 +191,13 @@ internal sealed class ReportQuery(CivicGridDb db, IReadOnlyList<int> gridIds, Da
             conditions.Add(f => uses.Contains(f.Use));
         }
 
-        if (conditions.Count == 0)
-        {
-            return null;
-        }
+        return conditions.Count == 0 ? null : Combine(conditions, Expression.AndAlso);
+    }
 
+    private static Expression<Func<Flat, bool>> Combine(IReadOnlyList<Expression<Func<Flat, bool>>> conditions, Func<Expression, Expression, BinaryExpression> join)
+    {
         var flat = conditions[0].Parameters[0];
-        var body = conditions.Skip(1).Aggregate(conditions[0].Body, (all, next) => Expression.AndAlso(all, ReplacingExpressionVisitor.Replace(next.Parameters[0], flat, next.Body)));
+        var body = conditions.Skip(1).Aggregate(conditions[0].Body, (all, next) => join(all, ReplacingExpressionVisitor.Replace(next.Parameters[0], flat, next.Body)));
         return Expression.Lambda<Func<Flat, bool>>(body, flat);
     }
 
