@@ -4,6 +4,7 @@
 # Category suggestion against the labelled set: scripts/bench.sh suggestions [file]
 # SMS throughput through the HTTP gateway against a local server: scripts/bench.sh sms [messages] [concurrencies, e.g. 16,1]
 # Ledger import (upload, dry run, import, the same file again) on SQLite: scripts/bench.sh import [persons]
+# The street's registry (standard reports, lookup by ID number) on SQLite and PostgreSQL: scripts/bench.sh registry [persons]
 # Dispatch → the assignee's open page (Chromium) with other hub connections: scripts/bench.sh notify [rounds] [listeners]
 # The residents' public pages on Regular 3G and a 4× slower CPU (Chromium): scripts/bench.sh phone [runs]
 set -euo pipefail
@@ -31,6 +32,20 @@ fi
 if [ "${1:-}" = import ]; then
   dotnet build src/CivicGrid.Web -c Release >/dev/null
   run import Sqlite "" "${2:-100000}"
+  exit
+fi
+
+if [ "${1:-}" = registry ]; then
+  persons=${2:-100000}
+  dotnet build src/CivicGrid.Web -c Release >/dev/null
+  echo "== SQLite"
+  run registry Sqlite "" "$persons"
+  echo "== PostgreSQL"
+  started=$(scripts/postgres.sh start durable)
+  pg=$(echo "$started" | sed -n 's/^PG_DIR=//p')
+  trap 'scripts/postgres.sh stop "$pg"' EXIT
+  server=$(echo "$started" | sed -n 's/^CIVICGRID_TEST_POSTGRES=//p')
+  run registry Postgres "$server;Database=civicgrid_registry_bench" "$persons"
   exit
 fi
 

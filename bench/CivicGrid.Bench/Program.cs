@@ -21,6 +21,14 @@ if (args.ElementAtOrDefault(0) == "import")
     return;
 }
 
+// dotnet run -c Release --project bench/CivicGrid.Bench -- registry [Sqlite|Postgres] [connection string] [persons=100000]
+// a street of planted persons: each standard 一表通 template for the street, and lookups by ID number; scripts/bench.sh registry.
+if (args.ElementAtOrDefault(0) == "registry")
+{
+    await RegistryBench.RunAsync(args.ElementAtOrDefault(1) ?? "Sqlite", args.ElementAtOrDefault(2) ?? "", int.Parse(args.ElementAtOrDefault(3) ?? "100000"));
+    return;
+}
+
 if (args.ElementAtOrDefault(0) == "sms")
 {
     await SmsBench.RunAsync(int.Parse(args.ElementAtOrDefault(1) ?? "5000"), (args.ElementAtOrDefault(2) ?? "16,1").Split(',').Select(int.Parse).ToList());

@@ -69,9 +69,10 @@ public sealed class ReportBuilder(CivicGridDb db, RegistryScope scope, Reference
         var values = new int[rows.Count, columns.Count];
         var totals = new int[columns.Count];
         var extra = new Dictionary<int, int[]>();
+        var counted = await query.CountAsync(definition.Rows, columns, definition.Filter, ct);
         for (var c = 0; c < columns.Count; c++)
         {
-            var (byRow, total) = await query.CountAsync(definition.Rows, columns[c], definition.Filter, ct);
+            var (byRow, total) = counted[c];
             totals[c] = total;
             foreach (var (key, count) in byRow)
             {
