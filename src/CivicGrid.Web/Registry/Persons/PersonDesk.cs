@@ -40,17 +40,25 @@ public sealed class PersonDesk(CivicGridDb db, RegistryScope scope, PersonalData
         {
             var id = CitizenId.Require(idNumber, LocalTime.Today(clock));
             var hash = data.Hash(id.Number);
+            var inReach = reach.Persons(db);
             var known = await db.Persons.Where(p => p.IdNumberHash == hash)
-                .Select(p => new { p.Id, p.Name, p.PhoneMasked, p.RegistrationPlace, Tags = p.CareTags.Select(t => t.CareTagId).ToList() })
+                .Select(p => new
+                {
+                    p.Id,
+                    p.Name,
+                    p.PhoneMasked,
+                    p.RegistrationPlace,
+                    Tags = p.CareTags.Select(t => t.CareTagId).ToList(),
+                    InReach = inReach.Any(q => q.Id == p.Id),
+                })
                 .SingleOrDefaultAsync(ct);
             if (known is null)
             {
                 return new PersonPrefill(false, null, null, id.Masked, null, id.Sex, id.BirthDate, Divisions.Describe(id.DivisionCode), []);
             }
 
-            var inReach = await reach.Persons(db).AnyAsync(p => p.Id == known.Id, ct);
-            return new PersonPrefill(true, known.Id, known.Name, id.Masked, inReach ? known.PhoneMasked : null, id.Sex, id.BirthDate,
-                known.RegistrationPlace, inReach ? known.Tags : []);
+            return new PersonPrefill(true, known.Id, known.Name, id.Masked, known.InReach ? known.PhoneMasked : null, id.Sex, id.BirthDate,
+                known.RegistrationPlace, known.InReach ? known.Tags : []);
         }
 
         if (PhoneNumbers.Normalise(phone) is { } number)
