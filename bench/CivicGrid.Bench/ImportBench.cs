@@ -38,7 +38,7 @@ public static class ImportBench
 
         Console.WriteLine($"{persons:N0} persons, {buildings.Count} buildings, ledger {new FileInfo(ledger).Length / 1024.0 / 1024.0:F1} MB written in {write.Elapsed.TotalSeconds:F1} s");
         Console.WriteLine($"server peak working set after start-up: {host.ServerPeakWorkingSetMegabytes():F0} MB");
-        using var client = await SignInAsync(host.BaseUrl, "qiumeiling");
+        using var client = await StaffSignIn.AsAsync(host.BaseUrl, "qiumeiling");
         Console.WriteLine("| step | seconds | rows/s | result | server peak working set |");
         Console.WriteLine("|---|---|---|---|---|");
         foreach (var round in new[] { "first import", "same file again" })
@@ -153,16 +153,4 @@ public static class ImportBench
             await Task.Delay(500);
         }
     }
-
-    private static async Task<HttpClient> SignInAsync(string baseUrl, string userName)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = Timeout.InfiniteTimeSpan };
-        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = DemoData.Password });
-        response.EnsureSuccessStatusCode();
-        var token = await response.Content.ReadFromJsonAsync<Token>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
-        return client;
-    }
-
-    private sealed record Token(string AccessToken);
 }

@@ -54,7 +54,7 @@ public static class NotifyBench
         var tokens = new List<string>();
         foreach (var account in Accounts)
         {
-            tokens.Add((await SignInAsync(host.BaseUrl, account)).DefaultRequestHeaders.Authorization!.Parameter!);
+            tokens.Add((await StaffSignIn.AsAsync(host.BaseUrl, account)).DefaultRequestHeaders.Authorization!.Parameter!);
         }
 
         // The crowd: other people's pages, each on its own WebSocket, all in their groups.
@@ -83,9 +83,9 @@ public static class NotifyBench
         await page.EvaluateAsync(Observer);
         var marker = await page.EvaluateAsync<double>("() => window.civicgridMarker = performance.timeOrigin");
 
-        var chen = await SignInAsync(host.BaseUrl, "chenliting");
-        var wang = await SignInAsync(host.BaseUrl, "wangjun");
-        var liu = await SignInAsync(host.BaseUrl, "liuqiang");
+        var chen = await StaffSignIn.AsAsync(host.BaseUrl, "chenliting");
+        var wang = await StaffSignIn.AsAsync(host.BaseUrl, "wangjun");
+        var liu = await StaffSignIn.AsAsync(host.BaseUrl, "liuqiang");
         var samples = new List<double>(rounds);
         const int warmUp = 5;
         for (var round = 0; round < rounds + warmUp; round++)
@@ -157,16 +157,4 @@ public static class NotifyBench
         var sorted = samples.Order().ToList();
         return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];
     }
-
-    private static async Task<HttpClient> SignInAsync(string baseUrl, string userName)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(baseUrl) };
-        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = DemoData.Password });
-        response.EnsureSuccessStatusCode();
-        var token = await response.Content.ReadFromJsonAsync<Token>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
-        return client;
-    }
-
-    private sealed record Token(string AccessToken);
 }

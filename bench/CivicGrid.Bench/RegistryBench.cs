@@ -44,8 +44,8 @@ public static class RegistryBench
             await db.Database.ExecuteSqlRawAsync("ANALYZE");
         }
 
-        using var wang = await SignInAsync(host.BaseUrl, "wangjun");
-        using var qiu = await SignInAsync(host.BaseUrl, "qiumeiling");
+        using var wang = await StaffSignIn.AsAsync(host.BaseUrl, "wangjun");
+        using var qiu = await StaffSignIn.AsAsync(host.BaseUrl, "qiumeiling");
         var templates = await wang.GetFromJsonAsync<List<JsonElement>>("/api/v1/registry/reports/templates") ?? [];
 
         Console.WriteLine();
@@ -248,16 +248,4 @@ public static class RegistryBench
 
         return samples;
     }
-
-    private static async Task<HttpClient> SignInAsync(string baseUrl, string userName)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = Timeout.InfiniteTimeSpan };
-        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = DemoData.Password });
-        response.EnsureSuccessStatusCode();
-        var token = await response.Content.ReadFromJsonAsync<Token>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
-        return client;
-    }
-
-    private sealed record Token(string AccessToken);
 }
