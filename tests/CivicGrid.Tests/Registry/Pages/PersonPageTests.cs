@@ -92,6 +92,17 @@ public sealed class PersonPageTests : AppTest
     }
 
     [Fact]
+    public async Task The_registry_page_leads_to_the_ledger_import_and_the_one_table_reports()
+    {
+        var worker = await App.SignInToPagesAsync("qiumeiling");
+        var html = await worker.GetStringAsync("/Registry");
+
+        Assert.Contains("<a data-testid=\"registry-import\" href=\"/Registry/Import\">", html);
+        Assert.Contains("data-testid=\"registry-reports\"", html);
+        await (await worker.GetAsync("/Registry/Import")).ShouldBePage(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task The_registry_lists_the_buildings_of_the_reach_with_residents_and_finds_a_person_by_id_number()
     {
         var (worker, person, building) = await ZhangSanRegisteredAsync();
