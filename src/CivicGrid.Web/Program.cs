@@ -6,6 +6,7 @@ using CivicGrid.Web.Dispatch.Rules;
 using CivicGrid.Web.Events;
 using CivicGrid.Web.Geography;
 using CivicGrid.Web.Identity;
+using CivicGrid.Web.Indicators;
 using CivicGrid.Web.Infrastructure;
 using CivicGrid.Web.Infrastructure.Caching;
 using CivicGrid.Web.Infrastructure.Database;
@@ -50,6 +51,7 @@ builder.Services.AddDispatch();
 builder.Services.AddSupervision();
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddResidents();
+builder.Services.AddIndicators();
 builder.Services.AddRegistry(builder.Configuration, builder.Environment);
 builder.Services.AddDemo();
 
@@ -98,6 +100,7 @@ app.MapHomeApi();
 app.MapRegistryApi();
 app.MapRegistryAdminApi();
 app.MapReportsApi();
+app.MapIndicatorsApi();
 app.MapRazorPages().WithStaticAssets();
 
 await app.InitialiseDatabaseAsync();

@@ -62,6 +62,7 @@ public abstract class CivicGridDb(DbContextOptions options) : IdentityUserContex
     public DbSet<Registry.Privacy.PersonalDataAccess> PersonalDataAccesses => Set<Registry.Privacy.PersonalDataAccess>();
     public DbSet<Registry.Privacy.RegistryGrant> RegistryGrants => Set<Registry.Privacy.RegistryGrant>();
     public DbSet<Registry.Reports.ReportTemplate> ReportTemplates => Set<Registry.Reports.ReportTemplate>();
+    public DbSet<Indicators.EventOutcome> EventOutcomes => Set<Indicators.EventOutcome>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -2,6 +2,7 @@ using CivicGrid.Web.Calendar;
 using CivicGrid.Web.Categories;
 using CivicGrid.Web.Demo;
 using CivicGrid.Web.Events.Search;
+using CivicGrid.Web.Indicators;
 using CivicGrid.Web.Registry.Persons;
 using CivicGrid.Web.Registry.Reports;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,8 @@ public static class DatabaseInitializer
             {
                 await EventSearchBackfill.RunAsync(db, CancellationToken.None);
             }
+
+            await OutcomeBackfill.RunAsync(db, CancellationToken.None);
         }
 
         if (db.Database.IsSqlite())

@@ -1,3 +1,4 @@
+using CivicGrid.Web.Indicators;
 using CivicGrid.Web.Infrastructure.Caching;
 using CivicGrid.Web.Notifications.Delivery;
 using Microsoft.EntityFrameworkCore;
@@ -28,9 +29,10 @@ public static class DatabaseServices
         return services;
     }
 
-    /// <summary>Whoever must hear of a save or a commit: the reference caches, and the delivery worker.</summary>
+    /// <summary>Whoever must hear of a save or a commit: the events' outcome rows, the reference caches, and the delivery worker.</summary>
     private static IInterceptor[] Interceptors(IServiceProvider provider) =>
     [
+        provider.GetRequiredService<OutcomeInterceptor>(),
         provider.GetRequiredService<ReferenceSnapshotInvalidator>(),
         provider.GetRequiredService<ReferenceSnapshotCommitWatcher>(),
         provider.GetRequiredService<NotificationCommitWatcher>(),

@@ -812,6 +812,143 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("CivicGrid.Web.Indicators.EventOutcome", b =>
+                {
+                    b.Property<long>("EventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("AcceptMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("CallbackSatisfaction")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CallbackStatus")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ClosedDay")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ClosedMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<bool?>("ClosedOnTime")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("ClosedWeek")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CommunityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DispatchMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Dispatched")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Excluded")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("GridId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("HandleMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("LeadDepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OverdueCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PlacePath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ReachedVerification")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ReportedDay")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReportedMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReportedWeek")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReturnCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReworkCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SignForMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("SolvedOnSpot")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("StreetId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SupervisionAnsweredLate")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SupervisionAnsweredOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SupervisionConcluded")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SupervisionOrders")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SupervisionUnanswered")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TotalMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("VerifyMinutes")
+                        .HasColumnType("integer");
+
+                    b.HasKey("EventId");
+
+                    b.HasIndex("ClosedDay", "PlacePath");
+
+                    b.HasIndex("LeadDepartmentId", "ClosedDay");
+
+                    b.HasIndex("LeadDepartmentId", "ReportedDay");
+
+                    b.HasIndex("ReportedDay", "PlacePath");
+
+                    b.ToTable("EventOutcomes", (string)null);
+                });
+
             modelBuilder.Entity("CivicGrid.Web.Notifications.DeliveryAttempt", b =>
                 {
                     b.Property<long>("Id")
@@ -2258,6 +2395,17 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Indicators.EventOutcome", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Events.Event", "Event")
+                        .WithOne()
+                        .HasForeignKey("CivicGrid.Web.Indicators.EventOutcome", "EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Event");
                 });
 
             modelBuilder.Entity("CivicGrid.Web.Notifications.Notification", b =>

@@ -790,6 +790,143 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("CivicGrid.Web.Indicators.EventOutcome", b =>
+                {
+                    b.Property<long>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AcceptMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CallbackSatisfaction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CallbackStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ClosedDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ClosedMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("ClosedOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ClosedWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CommunityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DispatchMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Dispatched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Excluded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("GridId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HandleMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LeadDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OverdueCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlacePath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ReachedVerification")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportedDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportedMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportedWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReturnCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReworkCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SignForMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SolvedOnSpot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StreetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupervisionAnsweredLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupervisionAnsweredOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupervisionConcluded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupervisionOrders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupervisionUnanswered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TotalMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VerifyMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EventId");
+
+                    b.HasIndex("ClosedDay", "PlacePath");
+
+                    b.HasIndex("LeadDepartmentId", "ClosedDay");
+
+                    b.HasIndex("LeadDepartmentId", "ReportedDay");
+
+                    b.HasIndex("ReportedDay", "PlacePath");
+
+                    b.ToTable("EventOutcomes", (string)null);
+                });
+
             modelBuilder.Entity("CivicGrid.Web.Notifications.DeliveryAttempt", b =>
                 {
                     b.Property<long>("Id")
@@ -2190,6 +2327,17 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Indicators.EventOutcome", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Events.Event", "Event")
+                        .WithOne()
+                        .HasForeignKey("CivicGrid.Web.Indicators.EventOutcome", "EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Event");
                 });
 
             modelBuilder.Entity("CivicGrid.Web.Notifications.Notification", b =>

@@ -1,0 +1,11 @@
+namespace CivicGrid.Web.Indicators;
+
+public static class IndicatorServices
+{
+    public static IServiceCollection AddIndicators(this IServiceCollection services)
+    {
+        services.AddSingleton<OutcomeInterceptor>();
+        services.AddScoped<IndicatorQueries>();
+        return services;
+    }
+}

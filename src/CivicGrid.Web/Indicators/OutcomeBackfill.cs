@@ -1,0 +1,32 @@
+using CivicGrid.Web.Infrastructure.Database;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivicGrid.Web.Indicators;
+
+/// <summary>
+/// Gives every event without an outcome row its row, at start-up: events stored before the
+/// outcomes existed, and events loaded in bulk (benchmarks) that never passed a save with the
+/// interceptor. Later saves keep the rows current; this only fills gaps.
+/// </summary>
+public static class OutcomeBackfill
+{
+    private const int Batch = 500;
+
+    public static async Task<int> RunAsync(CivicGridDb db, CancellationToken ct)
+    {
+        var written = 0;
+        while (true)
+        {
+            var events = await db.Events.Where(e => !db.EventOutcomes.Any(o => o.EventId == e.Id)).OrderBy(e => e.Id).Take(Batch).ToListAsync(ct);
+            if (events.Count == 0)
+            {
+                return written;
+            }
+
+            await OutcomeWriter.ProjectAsync(db, events, ct);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            written += events.Count;
+        }
+    }
+}
