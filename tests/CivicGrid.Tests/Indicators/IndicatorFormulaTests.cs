@@ -133,11 +133,13 @@ public sealed class IndicatorFormulaTests : IAsyncLifetime
 
         var street = await (await App.SignInAsync("wangjun")).IndicatorsAsync(Week);
         var district = await (await App.SignInAsync("zhanghui")).IndicatorsAsync(Week);
+        var leader = await (await App.SignInAsync("liming")).IndicatorsAsync(Week);
         var tanlin = await (await App.SignInAsync("huangyan")).IndicatorsAsync(Week);
 
         Assert.Equal(("蓝田街道", 5), (street.Unit.Name, street.Totals.Received));
         Assert.Equal(5, street.ByPlace.Single(r => r.Label == "毅阳社区").Figures.Received);
         Assert.Equal(5, district.Totals.Received);
+        Assert.Equal((district.Unit, 5), (leader.Unit, leader.Totals.Received));
         Assert.Equal(5, district.ByPlace.Single(r => r.Label == "蓝田街道").Figures.Received);
         Assert.Equal((0, 0, (double?)null), (tanlin.Totals.Received, tanlin.OverdueNow, tanlin.Totals.ClosureRate));
     }
