@@ -16,14 +16,6 @@ namespace CivicGrid.Tests.Indicators;
 public sealed class OutcomeRowTests : AppTest
 {
     [Fact]
-    public async Task The_demo_events_have_outcome_rows_from_the_start()
-    {
-        var (events, rows) = await App.QueryAsync(async db => (await db.Events.CountAsync(), await db.EventOutcomes.CountAsync()));
-
-        Assert.Equal(events, rows);
-    }
-
-    [Fact]
     public async Task Rows_kept_by_every_kind_of_save_equal_rows_projected_from_scratch()
     {
         var chen = await App.SignInAsync("chenliting");
