@@ -39,8 +39,9 @@ public sealed class YearTally
 /// grid or community, the rest escalated to a centre, registered, dispatched, signed for, fed back
 /// and verified, with returns, reassignments and rework; some voided or merged as duplicates. Each
 /// step lasts a share of its allowed time drawn from a log-normal (median 30 %), so about one step
-/// in eight runs over (and one in seventy is forgotten for days or weeks), and the overdue sweep's entries and notices stand where it would have
-/// written them; some overdue events get supervision orders, answered or not. Closed resident
+/// in eight runs over (and one in seventy is forgotten for days or weeks), and the overdue sweep's
+/// entries and notices stand where it would have written them; some overdue events get
+/// supervision orders, answered within the step or not at all. Closed resident
 /// reports are rated (about 40 %), the callback sample (decision 0013) is called back, and an
 /// unsatisfied resident gets a review that reopens the event or stands by it. Events reported
 /// lately are still open at every step. The event rows end as the workflow would have left them.
@@ -458,7 +459,7 @@ public sealed class EventYear
             planted.Orders.Add(order);
             Add(Entry(EventAction.Supervise, _e.Status, _e.Status, issuer, issuedAt, holder, order.Note));
 
-            var repliedAt = issuedAt + year.LogNormal(TimeSpan.FromHours(14), 0.9);
+            var repliedAt = issuedAt + year.LogNormal(TimeSpan.FromHours(5), 0.8);
             var answered = repliedAt < end;
             var unansweredAt = order.Deadline.AddSeconds(_random.Next(5, 60));
             if (unansweredAt < (answered ? repliedAt : year._now))
