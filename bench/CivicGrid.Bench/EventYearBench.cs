@@ -18,6 +18,12 @@ public static class EventYearBench
 {
     private const int Batch = 2000;
 
+    /// <summary>What a planting did: its clock, how long it took (and how much of that was writing rows), and the generator's own counts.</summary>
+    public sealed record Planted(DateTime Clock, TimeSpan Took, TimeSpan Writing, YearTally Tally);
+
+    /// <summary>The plant clock: midnight (China) this morning, so the same seed plants the same year all day.</summary>
+    public static DateTime TodaysClock() => LocalTime.StartOfDayUtc(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)));
+
     public static async Task RunAsync(string provider, string connectionString, int count, int seed)
     {
         var folder = Directory.CreateTempSubdirectory("civicgrid-year-").FullName;
@@ -31,74 +37,78 @@ public static class EventYearBench
             await host.StartAsync();
         }
 
-        // The plant clock: midnight (China) this morning, so the same seed plants the same year all day.
-        var now = LocalTime.StartOfDayUtc(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)));
-        var clock = Stopwatch.StartNew();
-        YearTally tally;
-        await using (var db = host.NewDb())
-        {
-            var world = await YearWorld.LoadAsync(db, seed);
-            var firstId = (await db.Events.MaxAsync(e => (long?)e.Id) ?? 0) + 1;
-            var year = new EventYear(world, seed, now, firstId, residents: Math.Max(1000, count / 20));
-            var writer = new YearWriter(db);
-            await writer.WriteResidentsAsync(year.Residents);
-
-            var schedule = year.Schedule(count);
-            var batch = new List<PlantedEvent>(Batch + 1);
-            var planted = 0;
-            var writing = new Stopwatch();
-            // A duplicate takes the place of the next report in the schedule, so the year keeps its length.
-            for (var i = 0; planted < count; i++)
-            {
-                var produced = year.Plant(schedule[i].At, schedule[i].Source, mayHaveDuplicate: planted + 1 < count).ToList();
-                batch.AddRange(produced);
-                planted += produced.Count;
-                i += produced.Count - 1;
-
-                if (batch.Count >= Batch || planted >= count)
-                {
-                    writing.Start();
-                    await writer.WriteAsync(batch);
-                    writing.Stop();
-                    batch.Clear();
-                    if (planted / 100_000 != (planted - Batch) / 100_000)
-                    {
-                        Console.Error.WriteLine($"  {planted:N0} events planted, {clock.Elapsed.TotalSeconds:N0} s");
-                    }
-                }
-            }
-
-            foreach (var (y, next) in world.NumberCounters)
-            {
-                await db.Database.ExecuteSqlInterpolatedAsync($"""
-                    INSERT INTO "EventNumberCounters" ("Year", "Next") VALUES ({y}, {next})
-                    ON CONFLICT ("Year") DO UPDATE SET "Next" = {next}
-                    """);
-            }
-
-            if (provider == "Postgres")
-            {
-                // Rows came with their ids: the identity continues after them.
-                await db.Database.ExecuteSqlRawAsync("""SELECT setval(pg_get_serial_sequence('"Events"', 'Id'), (SELECT MAX("Id") FROM "Events"))""");
-            }
-
-            tally = year.Tally;
-            Console.WriteLine($"writing the rows took {writing.Elapsed.TotalSeconds:N0} s of the planting");
-        }
-
-        var planting = clock.Elapsed;
+        var planted = await PlantAsync(host.NewDb, count, seed, TodaysClock());
+        var analyze = Stopwatch.StartNew();
         await using (var db = host.NewDb())
         {
             db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
             await db.Database.ExecuteSqlRawAsync("ANALYZE");
         }
 
-        Console.WriteLine($"planted {count:N0} events ({provider}, seed {seed}, plant clock {now:yyyy-MM-dd HH:mm}Z) in {planting.TotalSeconds:N0} s, ANALYZE {(clock.Elapsed - planting).TotalSeconds:N0} s");
+        Console.WriteLine($"planted {count:N0} events ({provider}, seed {seed}, plant clock {planted.Clock:yyyy-MM-dd HH:mm}Z) in {planted.Took.TotalSeconds:N0} s "
+            + $"(writing the rows {planted.Writing.TotalSeconds:N0} s), ANALYZE {analyze.Elapsed.TotalSeconds:N0} s");
         await using (var db = host.NewDb())
         {
             db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
-            await ReportAsync(db, provider, file, tally, now);
+            await ReportAsync(db, provider, file, planted.Tally, planted.Clock);
         }
+    }
+
+    /// <summary>
+    /// Plants <paramref name="count"/> events of the year ending at <paramref name="clock"/> into a
+    /// database the platform has created and seeded, while the platform is not running on it; other
+    /// benchmarks plant with this and then start the platform to measure on the year.
+    /// </summary>
+    public static async Task<Planted> PlantAsync(Func<CivicGridDb> newDb, int count, int seed, DateTime clock)
+    {
+        var took = Stopwatch.StartNew();
+        var writing = new Stopwatch();
+        await using var db = newDb();
+        var world = await YearWorld.LoadAsync(db, seed);
+        var firstId = (await db.Events.MaxAsync(e => (long?)e.Id) ?? 0) + 1;
+        var year = new EventYear(world, seed, clock, firstId, residents: Math.Max(1000, count / 20));
+        var writer = new YearWriter(db);
+        await writer.WriteResidentsAsync(year.Residents);
+
+        var schedule = year.Schedule(count);
+        var batch = new List<PlantedEvent>(Batch + 1);
+        var planted = 0;
+        // A duplicate takes the place of the next report in the schedule, so the year keeps its length.
+        for (var i = 0; planted < count; i++)
+        {
+            var produced = year.Plant(schedule[i].At, schedule[i].Source, mayHaveDuplicate: planted + 1 < count).ToList();
+            batch.AddRange(produced);
+            planted += produced.Count;
+            i += produced.Count - 1;
+
+            if (batch.Count >= Batch || planted >= count)
+            {
+                writing.Start();
+                await writer.WriteAsync(batch);
+                writing.Stop();
+                batch.Clear();
+                if (planted / 100_000 != (planted - Batch) / 100_000)
+                {
+                    Console.Error.WriteLine($"  {planted:N0} events planted, {took.Elapsed.TotalSeconds:N0} s");
+                }
+            }
+        }
+
+        foreach (var (y, next) in world.NumberCounters)
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                INSERT INTO "EventNumberCounters" ("Year", "Next") VALUES ({y}, {next})
+                ON CONFLICT ("Year") DO UPDATE SET "Next" = {next}
+                """);
+        }
+
+        if (db.Database.IsNpgsql())
+        {
+            // Rows came with their ids: the identity continues after them.
+            await db.Database.ExecuteSqlRawAsync("""SELECT setval(pg_get_serial_sequence('"Events"', 'Id'), (SELECT MAX("Id") FROM "Events"))""");
+        }
+
+        return new Planted(clock, took.Elapsed, writing.Elapsed, year.Tally);
     }
 
     private static async Task ReportAsync(CivicGridDb db, string provider, string file, YearTally tally, DateTime now)
