@@ -204,6 +204,15 @@ public static class EventYearBench
                 db.Events.Where(e => db.SupervisionOrders.Any(o => o.EventId == e.Id && (o.IssuedAt <= e.ReportedAt || e.ClosedAt != null && o.IssuedAt > e.ClosedAt)))),
         };
 
+        // Every value read back through the platform's model and its converters, as its pages would.
+        var recent = await db.Events.AsNoTracking().Include(e => e.Timeline).Include(e => e.Assignments).Include(e => e.CoReporters)
+            .OrderByDescending(e => e.Id).Take(500).AsSplitQuery().ToListAsync();
+        var readBack = (await db.Callbacks.AsNoTracking().OrderByDescending(c => c.Id).Take(500).ToListAsync()).Count
+            + (await db.SupervisionOrders.AsNoTracking().OrderByDescending(o => o.Id).Take(500).ToListAsync()).Count
+            + (await db.OverdueNotices.AsNoTracking().OrderByDescending(n => n.Id).Take(500).ToListAsync()).Count
+            + (await db.Evaluations.AsNoTracking().OrderByDescending(v => v.Id).Take(500).ToListAsync()).Count;
+        Console.WriteLine($"read back through the model: {recent.Count} events with {recent.Sum(e => e.Timeline.Count + e.Assignments.Count + e.CoReporters.Count):N0} timeline, assignment and co-reporter rows, {readBack:N0} other rows");
+
         var failures = 0;
         Console.WriteLine("| check | failing events |");
         Console.WriteLine("|---|---|");
