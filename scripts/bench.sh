@@ -5,6 +5,7 @@
 # SMS throughput through the HTTP gateway against a local server: scripts/bench.sh sms [messages] [concurrencies, e.g. 16,1]
 # Ledger import (upload, dry run, import, the same file again) on SQLite: scripts/bench.sh import [persons]
 # The street's registry (standard reports, lookup by ID number) on SQLite and PostgreSQL: scripts/bench.sh registry [persons]
+# A realistic year of events (timelines, ratings, callbacks, supervision) planted and checked on SQLite and PostgreSQL: scripts/bench.sh year [events] [seed]
 # Dispatch → the assignee's open page (Chromium) with other hub connections: scripts/bench.sh notify [rounds] [listeners]
 # The residents' public pages on Regular 3G and a 4× slower CPU (Chromium): scripts/bench.sh phone [runs]
 set -euo pipefail
@@ -46,6 +47,20 @@ if [ "${1:-}" = registry ]; then
   trap 'scripts/postgres.sh stop "$pg"' EXIT
   server=$(echo "$started" | sed -n 's/^CIVICGRID_TEST_POSTGRES=//p')
   run registry Postgres "$server;Database=civicgrid_registry_bench" "$persons"
+  exit
+fi
+
+if [ "${1:-}" = year ]; then
+  events=${2:-100000}; seed=${3:-20261206}
+  dotnet build src/CivicGrid.Web -c Release >/dev/null
+  echo "== SQLite"
+  run year Sqlite "" "$events" "$seed"
+  echo "== PostgreSQL"
+  started=$(scripts/postgres.sh start durable)
+  pg=$(echo "$started" | sed -n 's/^PG_DIR=//p')
+  trap 'scripts/postgres.sh stop "$pg"' EXIT
+  server=$(echo "$started" | sed -n 's/^CIVICGRID_TEST_POSTGRES=//p')
+  run year Postgres "$server;Database=civicgrid_year" "$events" "$seed"
   exit
 fi
 

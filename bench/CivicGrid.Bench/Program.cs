@@ -29,6 +29,14 @@ if (args.ElementAtOrDefault(0) == "registry")
     return;
 }
 
+// dotnet run -c Release --project bench/CivicGrid.Bench -- year [Sqlite|Postgres] [connection string] [events=1000000] [seed=20261206]
+// plants a realistic year of events with their timelines, evaluations, callbacks and supervision orders, and checks it; scripts/bench.sh year.
+if (args.ElementAtOrDefault(0) == "year")
+{
+    await EventYearBench.RunAsync(args.ElementAtOrDefault(1) ?? "Sqlite", args.ElementAtOrDefault(2) ?? "", int.Parse(args.ElementAtOrDefault(3) ?? "1000000"), int.Parse(args.ElementAtOrDefault(4) ?? "20261206"));
+    return;
+}
+
 if (args.ElementAtOrDefault(0) == "sms")
 {
     await SmsBench.RunAsync(int.Parse(args.ElementAtOrDefault(1) ?? "5000"), (args.ElementAtOrDefault(2) ?? "16,1").Split(',').Select(int.Parse).ToList());
