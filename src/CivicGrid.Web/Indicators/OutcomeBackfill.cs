@@ -14,6 +14,13 @@ public static class OutcomeBackfill
 
     public static async Task<int> RunAsync(CivicGridDb db, CancellationToken ct)
     {
+        // Rows are one to one with events (they go with them), so equal counts mean no gap: two
+        // index counts at every start-up instead of looking for events without a row.
+        if (await db.Events.CountAsync(ct) == await db.EventOutcomes.CountAsync(ct))
+        {
+            return 0;
+        }
+
         var written = 0;
         var after = 0L;
         while (true)
