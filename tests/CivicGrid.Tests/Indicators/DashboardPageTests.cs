@@ -145,6 +145,19 @@ public sealed partial class DashboardPageTests(DemoActivity demo) : IClassFixtur
         Assert.Contains("option value=\"month\" selected=\"selected\"", page);
     }
 
+    [Fact]
+    public async Task The_definitions_page_says_how_each_figure_is_counted()
+    {
+        var pages = await demo.App.SignInToPagesAsync("chenliting");
+
+        var page = await (await pages.GetAsync("/Indicators/Definitions")).ShouldBePage(HttpStatusCode.OK);
+        var english = await (await pages.GetAsync("/Indicators/Definitions?culture=en")).ShouldBePage(HttpStatusCode.OK);
+
+        Assert.Contains("按期结案率", page);
+        Assert.Contains("已作废和已合并的事件不计入任何指标", page);
+        Assert.Contains("On-time closure rate", english);
+    }
+
     private static Dictionary<string, string> TotalsOn(string page) =>
         TotalRow().Matches(page).ToDictionary(m => m.Groups["key"].Value, m => m.Groups["value"].Value.Trim());
 
