@@ -19,7 +19,7 @@ namespace CivicGrid.Web.Dispatch;
 [Authorize(Policy = Dispatchers.Policy)]
 public sealed class QueueModel(EventQueries queries, DispatchRules rules, EventTransitions transitions, CallerAccessor callers, IStringLocalizer<Text> text) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int? PageNumber { get; set; }
 
     /// <summary>Only the events no grid took: a district centre places them by correcting their position.</summary>

@@ -16,7 +16,7 @@ public sealed class IndexModel(EventQueries queries, CallerAccessor callers) : P
     [BindProperty(SupportsGet = true)]
     public EventStatus? Status { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int? PageNumber { get; set; }
 
     public Page<EventSummary> Events { get; private set; } = new([], 1, 20, 0);

@@ -13,7 +13,7 @@ public sealed class TodoModel(EventQueries queries, CallerAccessor callers) : Pa
     [BindProperty(SupportsGet = true)]
     public bool Done { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int? PageNumber { get; set; }
 
     public WorkCounts Counts { get; private set; } = new(0, 0, 0, 0);

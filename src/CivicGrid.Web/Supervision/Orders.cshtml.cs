@@ -10,7 +10,7 @@ namespace CivicGrid.Web.Supervision;
 [Authorize(Policy = Supervisors.Policy)]
 public sealed class OrdersModel(SupervisionQueries queries, CallerAccessor callers) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int? PageNumber { get; set; }
 
     public Page<SupervisionOrderView> Orders { get; private set; } = new([], 1, 20, 0);

@@ -3,6 +3,11 @@ using Microsoft.AspNetCore.Http.Extensions;
 namespace CivicGrid.Web.Infrastructure.Pages;
 
 /// <summary>Previous/next links for a list page that keep the list's other query parameters.</summary>
+/// <remarks>
+/// The links carry the number as <c>page</c>; a page model reads it with <c>[FromQuery(Name = "page")]</c>,
+/// because <c>page</c> is also Razor Pages' own route value (the page's path), which a
+/// <c>[BindProperty]</c> would read first and never get past page 1.
+/// </remarks>
 /// <param name="TotalIsLowerBound">The list was counted only so far (<see cref="Page{T}.TotalIsLowerBound"/>).</param>
 public sealed record Pager(int PageNumber, int PageCount, int Total, bool TotalIsLowerBound, string? PreviousUrl, string? NextUrl)
 {

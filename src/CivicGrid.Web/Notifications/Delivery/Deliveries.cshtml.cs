@@ -20,7 +20,7 @@ public sealed class DeliveriesModel(DeliveryLog log, CallerAccessor callers, ISt
     [BindProperty(SupportsGet = true)]
     public string? Channel { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int? PageNumber { get; set; }
 
     public DeliveryList List { get; private set; } = new(new Page<DeliveryRow>([], 1, 20, 0), 0);

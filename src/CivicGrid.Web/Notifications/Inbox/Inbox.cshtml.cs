@@ -11,7 +11,7 @@ namespace CivicGrid.Web.Notifications.Inbox;
 [Authorize]
 public sealed class InboxModel(InboxQueries inbox, CallerAccessor callers) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int? PageNumber { get; set; }
 
     public Page<NotificationView> Notifications { get; private set; } = new([], 1, 20, 0);

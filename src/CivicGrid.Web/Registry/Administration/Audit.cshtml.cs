@@ -23,7 +23,7 @@ public sealed class AuditModel(AccessAudit audit, CallerAccessor callers, IStrin
     [BindProperty(SupportsGet = true)]
     public Guid? StaffId { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int? PageNumber { get; set; }
 
     public Page<AccessRow> Accesses { get; private set; } = new([], 1, 20, 0);

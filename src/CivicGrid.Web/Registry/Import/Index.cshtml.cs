@@ -25,7 +25,7 @@ public sealed class IndexModel(LedgerImportDesk desk, LedgerImports imports, Cal
     [BindProperty(SupportsGet = true)]
     public string? Id { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int? PageNumber { get; set; }
 
     [BindProperty]

@@ -14,7 +14,7 @@ namespace CivicGrid.Web.Residents.Callbacks;
 [Authorize(Policy = CallbackDesk.Policy)]
 public sealed class IndexModel(CallbackDeskWork desk, CallerAccessor callers, IStringLocalizer<Text> text) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int? PageNumber { get; set; }
 
     /// <summary>The event number whose callback was just recorded, named at the top after the redirect.</summary>
