@@ -42,6 +42,9 @@ public sealed class EventsModel(
     [BindProperty(SupportsGet = true)]
     public int? Key { get; set; }
 
+    [FromQuery(Name = "page")]
+    public int? PageNumber { get; set; }
+
     public Page<IndicatorEvent>? Events { get; private set; }
     public IReadOnlyList<string> Refusals { get; private set; } = [];
 
@@ -52,8 +55,6 @@ public sealed class EventsModel(
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        // "page" is also the route value naming this Razor page, so the pager's number is read from the query itself.
-        var pageNumber = int.TryParse(Request.Query["page"], out var number) ? number : (int?)null;
         var caller = await callers.GetAsync(ct);
         if (Indicator is null || !Enum.IsDefined(Indicator.Value))
         {
@@ -71,7 +72,7 @@ public sealed class EventsModel(
 
         try
         {
-            Events = await indicators.EventsAsync(UnitId, From, To, Indicator.Value, By, Key, caller, new PageRequest(pageNumber, null), ct);
+            Events = await indicators.EventsAsync(UnitId, From, To, Indicator.Value, By, Key, caller, new PageRequest(PageNumber, null), ct);
         }
         catch (DomainException refusal) when (refusal.Status == StatusCodes.Status404NotFound)
         {
