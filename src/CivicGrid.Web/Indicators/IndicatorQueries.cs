@@ -94,7 +94,8 @@ public sealed class IndicatorQueries(
     /// The unit asked for (default: the caller's own place, or their department) and the period
     /// (default: this month to today). A unit outside the caller's reach does not exist for them.
     /// </summary>
-    private async Task<IndicatorFilter> FilterAsync(int? unitId, DateOnly? from, DateOnly? to, Caller caller, CancellationToken ct)
+    /// <remarks>Shared by every view of the indicators (dashboard, map, summary, ranking) so they all answer to the same reach.</remarks>
+    public async Task<IndicatorFilter> FilterAsync(int? unitId, DateOnly? from, DateOnly? to, Caller caller, CancellationToken ct)
     {
         var today = LocalTime.Today(clock);
         var start = from ?? new DateOnly(today.Year, today.Month, 1);
@@ -122,10 +123,7 @@ public sealed class IndicatorQueries(
     /// <summary>The report-day counts and the close-day counts of each row of a breakdown, in one GROUP BY each.</summary>
     private async Task<List<Tally>> BreakdownAsync(IndicatorFilter filter, Breakdown by, CancellationToken ct)
     {
-        var reported = await filter.Cohort(db.EventOutcomes.AsNoTracking(), Cohort.Reported)
-            .GroupBy(filter.KeyOf(by, Cohort.Reported)!)
-            .Select(Counting)
-            .ToListAsync(ct);
+        var reported = await TallyAsync(filter, filter.KeyOf(by, Cohort.Reported)!, ct);
         var closed = await filter.Cohort(db.EventOutcomes.AsNoTracking(), Cohort.Closed)
             .Where(IndicatorDefinition.For(Indicator.ClosedInPeriod)!.Predicate)
             .GroupBy(filter.KeyOf(by, Cohort.Closed)!)
@@ -145,6 +143,13 @@ public sealed class IndicatorQueries(
 
         return [.. rows.Values.OrderBy(t => t.Key ?? int.MaxValue)];
     }
+
+    /// <summary>The report-day counts of the filter's events grouped by any key (a grid, a street…), in one GROUP BY with the indicators' own predicates.</summary>
+    public Task<List<Tally>> TallyAsync(IndicatorFilter filter, Expression<Func<EventOutcome, int?>> key, CancellationToken ct) =>
+        filter.Cohort(db.EventOutcomes.AsNoTracking(), Cohort.Reported)
+            .GroupBy(key)
+            .Select(Counting)
+            .ToListAsync(ct);
 
     private static List<IndicatorRow> Rows(List<Tally> tallies, Func<int?, string> label) =>
         tallies.Select(t => new IndicatorRow(t.Key, label(t.Key), IndicatorFigures.Of(t))).ToList();
