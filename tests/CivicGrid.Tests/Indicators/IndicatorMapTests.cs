@@ -62,7 +62,13 @@ public sealed class IndicatorMapTests : IAsyncLifetime
         Assert.Contains($"/Indicators/Events?unitId={yiyang}&amp;from=2026-11-23&amp;to=2026-11-29&amp;indicator=Received&amp;by=Place&amp;key={grid1}", page);
         // A street's grids are two levels down: the drill-down is the grid's own figures.
         Assert.Contains($"/Indicators/Events?unitId={grid1}&amp;from=2026-11-23&amp;to=2026-11-29&amp;indicator=Received\"", streetPage);
-        Assert.Contains("id=\"indicator-map-data\"", page);
+        // The script's data: the API's shape, in the page.
+        var json = System.Text.RegularExpressions.Regex.Match(page, "<script type=\"application/json\" id=\"indicator-map-data\">(.*?)</script>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        using var data = JsonDocument.Parse(json);
+        var grids = data.RootElement.GetProperty("grids");
+        Assert.Equal(4, grids.GetArrayLength());
+        Assert.All(grids.EnumerateArray(), g => Assert.Equal("Polygon", g.GetProperty("area").GetProperty("type").GetString()));
+        Assert.Equal(3, data.RootElement.GetProperty("heat").EnumerateArray().Sum(c => c.GetProperty("count").GetInt32()));
         Assert.Contains("/lib/leaflet.heat/leaflet-heat", page);
     }
 

@@ -53,7 +53,8 @@
     }), { radius: 20, blur: 15, max: max, maxZoom: 17 }).addTo(m.map);
     overlays[element.dataset.heatLabel] = heat;
   }
-  L.control.layers(null, overlays, { collapsed: false }).addTo(m.map);
+  // Open on wide screens; on a phone the control folds into its button so the map stays usable.
+  L.control.layers(null, overlays, { collapsed: window.innerWidth < 640 }).addTo(m.map);
 
   if (features.length) {
     m.map.fitBounds(grids.getBounds(), { padding: [8, 8] });
