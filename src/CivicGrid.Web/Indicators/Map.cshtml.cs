@@ -67,11 +67,18 @@ public sealed class MapModel(IndicatorMap maps, CallerAccessor callers, IOptions
 
     /// <summary>
     /// The drill-down of one count of a grid: a row of the unit's by-place breakdown when the grid is
-    /// a child of the unit (a community's), otherwise the grid's own figures.
+    /// a child of the unit (a community's), otherwise the grid's own figures. None for a department:
+    /// its events in a grid are no cell of any dashboard (it breaks down by street), and the grid's
+    /// own figures would hold other units' events.
     /// </summary>
-    public string EventsLink(IndicatorMapGrid grid, Indicator indicator)
+    public string? EventsLink(IndicatorMapGrid grid, Indicator indicator)
     {
         var data = Data!;
+        if (data.Unit.Kind == Organisation.OrgUnitKind.Department)
+        {
+            return null;
+        }
+
         var period = string.Create(CultureInfo.InvariantCulture, $"from={data.From:yyyy-MM-dd}&to={data.To:yyyy-MM-dd}&indicator={indicator}");
         return grid.CommunityId == data.Unit.Id
             ? $"/Indicators/Events?unitId={data.Unit.Id}&{period}&by={Breakdown.Place}&key={grid.Id}"

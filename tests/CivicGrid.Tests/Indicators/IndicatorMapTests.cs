@@ -73,6 +73,25 @@ public sealed class IndicatorMapTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_departments_map_holds_the_grids_of_the_events_it_led_without_grid_drill_downs()
+    {
+        var (grid1, _) = await BuildAWeekAsync();
+        var chen = await App.SignInAsync("chenliting");
+        var b = await chen.ActAsync(await chen.ReportAsync(EventsClient.Report(await App.SpotInGridAsync(grid1), title: "占道经营")), EventAction.Escalate, note: "请街道处理");
+        var centre = await App.SignInAsync("wangjun");
+        await centre.ActAsync(await centre.ActAsync(await centre.GetEventAsync(b.Id), EventAction.Register), EventAction.Dispatch, target: await App.IdOfUnitAsync("蓝田街道城管办"));
+
+        var map = await (await (await App.SignInAsync("liuqiang")).GetAsync($"/api/v1/indicators/map?{Week}")).ShouldBe<MapView>(HttpStatusCode.OK);
+        var page = await (await (await App.SignInToPagesAsync("liuqiang")).GetAsync($"/Indicators/Map?{Week}")).ShouldBePage(HttpStatusCode.OK);
+
+        Assert.Equal([(grid1, 1)], map.Grids.Select(g => (g.Id, g.Received)));
+        Assert.Equal(1, map.Heat.Sum(c => c.Count));
+        Assert.Equal(1, CountOf(page, "data-testid=\"indicator-map-grid\""));
+        // Its events in a grid are no cell of a dashboard: the numbers stand without links.
+        Assert.DoesNotContain("/Indicators/Events?", page);
+    }
+
+    [Fact]
     public async Task Another_communitys_map_does_not_exist_for_a_community_head()
     {
         var tanlin = await App.IdOfUnitAsync("檀林社区");
