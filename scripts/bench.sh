@@ -6,6 +6,7 @@
 # Ledger import (upload, dry run, import, the same file again) on SQLite: scripts/bench.sh import [persons]
 # The street's registry (standard reports, lookup by ID number) on SQLite and PostgreSQL: scripts/bench.sh registry [persons]
 # A realistic year of events (timelines, ratings, callbacks, supervision) planted and checked on SQLite and PostgreSQL: scripts/bench.sh year [events] [seed]
+# The indicators over a planted year (outcome backfill, cost per save, dashboards of the district, a street, a community): scripts/bench.sh indicators [events] [postgres|sqlite|both]
 # Dispatch → the assignee's open page (Chromium) with other hub connections: scripts/bench.sh notify [rounds] [listeners]
 # The residents' public pages on Regular 3G and a 4× slower CPU (Chromium): scripts/bench.sh phone [runs]
 set -euo pipefail
@@ -61,6 +62,24 @@ if [ "${1:-}" = year ]; then
   trap 'scripts/postgres.sh stop "$pg"' EXIT
   server=$(echo "$started" | sed -n 's/^CIVICGRID_TEST_POSTGRES=//p')
   run year Postgres "$server;Database=civicgrid_year" "$events" "$seed"
+  exit
+fi
+
+if [ "${1:-}" = indicators ]; then
+  events=${2:-1000000}; which=${3:-postgres}
+  dotnet build src/CivicGrid.Web -c Release >/dev/null
+  if [ "$which" != postgres ]; then
+    echo "== SQLite"
+    run indicators Sqlite "" "$events"
+  fi
+  if [ "$which" != sqlite ]; then
+    echo "== PostgreSQL"
+    started=$(scripts/postgres.sh start durable)
+    pg=$(echo "$started" | sed -n 's/^PG_DIR=//p')
+    trap 'scripts/postgres.sh stop "$pg"' EXIT
+    server=$(echo "$started" | sed -n 's/^CIVICGRID_TEST_POSTGRES=//p')
+    run indicators Postgres "$server;Database=civicgrid_indicators" "$events"
+  fi
   exit
 fi
 

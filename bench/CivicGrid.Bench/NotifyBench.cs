@@ -121,7 +121,7 @@ public static class NotifyBench
             throw new InvalidOperationException("The to-do page was reloaded during the run: the figures would not be of the live update.");
         }
 
-        Console.WriteLine($"| dispatch → assignee's open page shows it | {provider} | {listeners} other connections | {samples.Count} | {Percentile(samples, 50):N0} ms | {Percentile(samples, 99):N0} ms | {samples.Max():N0} ms |");
+        Console.WriteLine($"| dispatch → assignee's open page shows it | {provider} | {listeners} other connections | {samples.Count} | {Samples.Percentile(samples, 50):N0} ms | {Samples.Percentile(samples, 99):N0} ms | {samples.Max():N0} ms |");
         foreach (var hub in crowd)
         {
             await hub.DisposeAsync();
@@ -150,11 +150,5 @@ public static class NotifyBench
         }
 
         return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    private static double Percentile(List<double> samples, int p)
-    {
-        var sorted = samples.Order().ToList();
-        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];
     }
 }

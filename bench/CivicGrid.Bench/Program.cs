@@ -37,6 +37,14 @@ if (args.ElementAtOrDefault(0) == "year")
     return;
 }
 
+// dotnet run -c Release --project bench/CivicGrid.Bench -- indicators [Sqlite|Postgres] [connection string] [events=1000000] [seed=20261206]
+// a planted year: the outcome rows' backfill, their cost on each save, start-up, and the dashboards of the district, a street and a community; scripts/bench.sh indicators.
+if (args.ElementAtOrDefault(0) == "indicators")
+{
+    await IndicatorBench.RunAsync(args.ElementAtOrDefault(1) ?? "Sqlite", args.ElementAtOrDefault(2) ?? "", int.Parse(args.ElementAtOrDefault(3) ?? "1000000"), int.Parse(args.ElementAtOrDefault(4) ?? "20261206"));
+    return;
+}
+
 if (args.ElementAtOrDefault(0) == "sms")
 {
     await SmsBench.RunAsync(int.Parse(args.ElementAtOrDefault(1) ?? "5000"), (args.ElementAtOrDefault(2) ?? "16,1").Split(',').Select(int.Parse).ToList());
@@ -107,13 +115,13 @@ for (var i = 0; i < 50; i++)
     (await qiu.PostAsJsonAsync("/api/v1/events", Report(yiyangGrid3))).EnsureSuccessStatusCode();
 }
 
-var todo = await TimeAsync(500, () => chen.GetAsync("/api/v1/todo"));
-var counts = await TimeAsync(500, () => chen.GetAsync("/api/v1/todo/counts"));
+var todo = await Samples.TimeAsync(500, () => chen.GetAsync("/api/v1/todo"));
+var counts = await Samples.TimeAsync(500, () => chen.GetAsync("/api/v1/todo/counts"));
 // 绿地 stands only in the 50 reports made above, 事件 in the title of every planted event, and
 // 123456 is the serial of one planted event, months old.
-var search = await TimeAsync(300, () => chen.GetAsync("/api/v1/events?q=%E7%BB%BF%E5%9C%B0"));
-var searchCommon = await TimeAsync(300, () => chen.GetAsync("/api/v1/events?q=%E4%BA%8B%E4%BB%B6"));
-var searchOld = await TimeAsync(300, () => chen.GetAsync("/api/v1/events?q=123456"));
+var search = await Samples.TimeAsync(300, () => chen.GetAsync("/api/v1/events?q=%E7%BB%BF%E5%9C%B0"));
+var searchCommon = await Samples.TimeAsync(300, () => chen.GetAsync("/api/v1/events?q=%E4%BA%8B%E4%BB%B6"));
+var searchOld = await Samples.TimeAsync(300, () => chen.GetAsync("/api/v1/events?q=123456"));
 
 var zhang = await StaffSignIn.AsAsync(host.BaseUrl, "zhanghui");
 await MapWindow.CheckAsync(zhang);
@@ -124,8 +132,8 @@ for (var i = 0; i < 20; i++)
     (await zhang.GetAsync(mapQuery)).EnsureSuccessStatusCode();
 }
 
-var map = await TimeAsync(200, () => zhang.GetAsync(MapWindow.Query));
-var mapFiltered = await TimeAsync(200, () => zhang.GetAsync(mapQuery));
+var map = await Samples.TimeAsync(200, () => zhang.GetAsync(MapWindow.Query));
+var mapFiltered = await Samples.TimeAsync(200, () => zhang.GetAsync(mapQuery));
 
 var reportLatencies = new List<double>();
 var reported = 0;
@@ -173,26 +181,7 @@ Console.WriteLine();
 Console.WriteLine($"reports created: {reported:N0} in {elapsed:N1} s = {reported / elapsed:N0} reports/s ({failed} failed), {concurrency} concurrent clients");
 
 void Row(string what, List<double> samples) =>
-    Console.WriteLine($"| {provider} | {events:N0} | {what} | {samples.Count} | {Percentile(samples, 50):N1} | {Percentile(samples, 95):N1} | {Percentile(samples, 99):N1} |");
-
-static double Percentile(List<double> samples, int p)
-{
-    var sorted = samples.Order().ToList();
-    return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];
-}
-
-static async Task<List<double>> TimeAsync(int n, Func<Task<HttpResponseMessage>> call)
-{
-    var samples = new List<double>(n);
-    for (var i = 0; i < n; i++)
-    {
-        var sw = Stopwatch.StartNew();
-        (await call()).EnsureSuccessStatusCode();
-        samples.Add(sw.Elapsed.TotalMilliseconds);
-    }
-
-    return samples;
-}
+    Console.WriteLine($"| {provider} | {events:N0} | {what} | {samples.Count} | {Samples.Percentile(samples, 50):N1} | {Samples.Percentile(samples, 95):N1} | {Samples.Percentile(samples, 99):N1} |");
 
 static object Report((double Latitude, double Longitude) at) => new
 {

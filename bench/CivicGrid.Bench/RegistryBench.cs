@@ -55,19 +55,19 @@ public static class RegistryBench
         {
             var id = template.GetProperty("id").GetInt32();
             var path = $"/api/v1/registry/reports/{id}?unitId={planted.StreetId}";
-            var first = await TimeAsync(1, () => wang.GetAsync(path));
-            var runs = await TimeAsync(ReportRuns, () => wang.GetAsync(path));
-            Console.WriteLine($"| {provider} | {planted.Persons:N0} | {template.GetProperty("name").GetString()} (street, first {first[0]:N0} ms) | {runs.Count} | {Percentile(runs, 50):N0} | {runs.Max():N0} |");
+            var first = await Samples.TimeAsync(1, () => wang.GetAsync(path));
+            var runs = await Samples.TimeAsync(ReportRuns, () => wang.GetAsync(path));
+            Console.WriteLine($"| {provider} | {planted.Persons:N0} | {template.GetProperty("name").GetString()} (street, first {first[0]:N0} ms) | {runs.Count} | {Samples.Percentile(runs, 50):N0} | {runs.Max():N0} |");
         }
 
         var random = new Random(11);
         var numbers = planted.IdNumbers;
-        await TimeAsync(100, () => qiu.GetAsync(LookupPath(numbers[random.Next(numbers.Count)])));
-        var lookups = await TimeAsync(Lookups, () => qiu.GetAsync(LookupPath(numbers[random.Next(numbers.Count)])));
+        await Samples.TimeAsync(100, () => qiu.GetAsync(LookupPath(numbers[random.Next(numbers.Count)])));
+        var lookups = await Samples.TimeAsync(Lookups, () => qiu.GetAsync(LookupPath(numbers[random.Next(numbers.Count)])));
         Console.WriteLine();
         Console.WriteLine($"| {provider} | persons | measurement | n | p50 ms | p95 ms | p99 ms | max ms |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|");
-        Console.WriteLine($"| {provider} | {planted.Persons:N0} | GET /api/v1/registry/persons/lookup?idNumber= (grid worker) | {lookups.Count} | {Percentile(lookups, 50):N1} | {Percentile(lookups, 95):N1} | {Percentile(lookups, 99):N1} | {lookups.Max():N1} |");
+        Console.WriteLine($"| {provider} | {planted.Persons:N0} | GET /api/v1/registry/persons/lookup?idNumber= (grid worker) | {lookups.Count} | {Samples.Percentile(lookups, 50):N1} | {Samples.Percentile(lookups, 95):N1} | {Samples.Percentile(lookups, 99):N1} | {lookups.Max():N1} |");
     }
 
     private static string LookupPath(string idNumber) => $"/api/v1/registry/persons/lookup?idNumber={idNumber}";
@@ -223,29 +223,5 @@ public static class RegistryBench
         }
 
         return person;
-    }
-
-    private static double Percentile(List<double> samples, int p)
-    {
-        var sorted = samples.Order().ToList();
-        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];
-    }
-
-    private static async Task<List<double>> TimeAsync(int n, Func<Task<HttpResponseMessage>> call)
-    {
-        var samples = new List<double>(n);
-        for (var i = 0; i < n; i++)
-        {
-            var sw = Stopwatch.StartNew();
-            using var response = await call();
-            await response.Content.ReadAsByteArrayAsync();
-            samples.Add(sw.Elapsed.TotalMilliseconds);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new InvalidOperationException($"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-            }
-        }
-
-        return samples;
     }
 }

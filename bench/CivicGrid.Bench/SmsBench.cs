@@ -57,7 +57,7 @@ public static class SmsBench
         {
             received.Clear();
             var (elapsed, latencies, failed) = await SendAsync(gateway, $"c{concurrency}", messages, concurrency);
-            Console.WriteLine($"| HTTP (local server) | {messages:N0} | {concurrency} | {messages / elapsed.TotalSeconds:N0} | {Percentile(latencies, 50):N2} | {Percentile(latencies, 99):N2} | {failed} |");
+            Console.WriteLine($"| HTTP (local server) | {messages:N0} | {concurrency} | {messages / elapsed.TotalSeconds:N0} | {Samples.Percentile(latencies, 50):N2} | {Samples.Percentile(latencies, 99):N2} | {failed} |");
             if (received.Count != messages - failed)
             {
                 throw new InvalidOperationException($"the server saw {received.Count} keys for {messages - failed} messages sent");
@@ -87,11 +87,5 @@ public static class SmsBench
             }
         }));
         return (clock.Elapsed, [.. latencies], failed);
-    }
-
-    private static double Percentile(List<double> samples, int p)
-    {
-        var sorted = samples.Order().ToList();
-        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];
     }
 }

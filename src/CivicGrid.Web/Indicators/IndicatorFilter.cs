@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using CivicGrid.Web.Events;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace CivicGrid.Web.Indicators;
 
@@ -64,6 +65,25 @@ public sealed record IndicatorFilter(IndicatorUnit Unit, DateOnly From, DateOnly
         (Breakdown.Trend, _, true) => o => o.ReportedMonth,
         _ => o => o.ReportedWeek,
     };
+
+    /// <summary>o => new Cell { Category = …, Source = …, Place = …, Trend = … }: the keys of every breakdown of the cohort's rows.</summary>
+    public Expression<Func<EventOutcome, Cell>> CellOf(Cohort cohort)
+    {
+        var o = Expression.Parameter(typeof(EventOutcome), "o");
+        Expression Key(Breakdown by) => KeyOf(by, cohort) is { } key
+            ? ReplacingExpressionVisitor.Replace(key.Parameters[0], o, key.Body)
+            : Expression.Constant(null, typeof(int?));
+        MemberBinding Bind(string property, Breakdown by) => Expression.Bind(typeof(Cell).GetProperty(property)!, Key(by));
+
+        return Expression.Lambda<Func<EventOutcome, Cell>>(
+            Expression.MemberInit(
+                Expression.New(typeof(Cell)),
+                Bind(nameof(Cell.Category), Breakdown.Category),
+                Bind(nameof(Cell.Source), Breakdown.Source),
+                Bind(nameof(Cell.Place), Breakdown.Place),
+                Bind(nameof(Cell.Trend), Breakdown.Trend)),
+            o);
+    }
 
     /// <summary>The open events the unit holds (a place: that stand in it) whose running step is past its deadline.</summary>
     public IQueryable<Event> OverdueNow(IQueryable<Event> events, DateTime now) =>

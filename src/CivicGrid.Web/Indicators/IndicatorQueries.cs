@@ -29,7 +29,7 @@ public sealed class IndicatorQueries(
     /// <summary>The longest period one dashboard counts: a few years, enough for any comparison.</summary>
     public const int MaxDays = 366 * 3;
 
-    private static readonly Expression<Func<IGrouping<int?, EventOutcome>, Tally>> Counting = BuildCounting();
+    private static readonly Expression<Func<IGrouping<Cell, EventOutcome>, Tally>> Counting = BuildCounting();
 
     private static readonly (EventStep Step, Expression<Func<EventOutcome, int?>> Minutes)[] Steps =
     [
@@ -45,7 +45,7 @@ public sealed class IndicatorQueries(
     {
         var filter = await FilterAsync(unitId, from, to, caller, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var byCategory = await BreakdownAsync(filter, Breakdown.Category, ct);
+        var cells = await CellsAsync(filter, ct);
         var catalogue = await categories.GetAsync(ct);
         var tree = await organisation.GetAsync(ct);
         var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
@@ -55,13 +55,13 @@ public sealed class IndicatorQueries(
             filter.From,
             filter.To,
             filter.TrendByMonth ? "month" : "week",
-            IndicatorFigures.Of(Tally.Sum(byCategory)),
+            IndicatorFigures.Of(Tally.Sum(cells)),
             await filter.OverdueNow(db.Events.AsNoTracking(), now).CountAsync(ct),
             await StepTimesAsync(filter, ct),
-            Rows(byCategory, key => catalogue.Find(key) is { } c ? (english ? c.NameEn : c.PlainName) : "—"),
-            Rows(await BreakdownAsync(filter, Breakdown.Source, ct), key => text[$"EventSource.{(EventSource)key!.Value}"]),
-            filter.Unit.ChildPlace() is null ? [] : Rows(await BreakdownAsync(filter, Breakdown.Place, ct), key => tree.NameOf(key) ?? text["Indicators.Unplaced"]),
-            Rows(await BreakdownAsync(filter, Breakdown.Trend, ct), key => TrendLabel(key!.Value, filter.TrendByMonth)),
+            Rows(cells, c => c.Category, key => catalogue.Find(key) is { } c ? (english ? c.NameEn : c.PlainName) : "—"),
+            Rows(cells, c => c.Source, key => text[$"EventSource.{(EventSource)key!.Value}"]),
+            filter.Unit.ChildPlace() is null ? [] : Rows(cells, c => c.Place, key => tree.NameOf(key) ?? text["Indicators.Unplaced"]),
+            Rows(cells, c => c.Trend, key => TrendLabel(key!.Value, filter.TrendByMonth)),
             now);
     }
 
@@ -120,39 +120,46 @@ public sealed class IndicatorQueries(
     private static int DefaultUnit(Caller caller, OrganisationTree tree) =>
         caller.PlaceScopePath is { } scope ? tree.Units.Single(u => u.Path == scope).Id : caller.UnitId;
 
-    /// <summary>The report-day counts and the close-day counts of each row of a breakdown, in one GROUP BY each.</summary>
-    private async Task<List<Tally>> BreakdownAsync(IndicatorFilter filter, Breakdown by, CancellationToken ct)
+    /// <summary>
+    /// The counts of every cell (category × source × child place × week or month) of the period,
+    /// in one GROUP BY over the events reported in it and one over those closed in it; each
+    /// breakdown is then the sum of its cells, so the database reads the period twice, not once per breakdown.
+    /// </summary>
+    private async Task<List<Tally>> CellsAsync(IndicatorFilter filter, CancellationToken ct)
     {
-        var reported = await TallyAsync(filter, filter.KeyOf(by, Cohort.Reported)!, ct);
-        var closed = await filter.Cohort(db.EventOutcomes.AsNoTracking(), Cohort.Closed)
-            .Where(IndicatorDefinition.For(Indicator.ClosedInPeriod)!.Predicate)
-            .GroupBy(filter.KeyOf(by, Cohort.Closed)!)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key ?? int.MinValue, g => g.Count, ct);
-
-        var rows = reported.ToDictionary(t => t.Key ?? int.MinValue);
-        foreach (var (key, count) in closed)
-        {
-            if (!rows.TryGetValue(key, out var row))
-            {
-                rows[key] = row = new Tally { Key = key == int.MinValue ? null : key };
-            }
-
-            row.ClosedInPeriod = count;
-        }
-
-        return [.. rows.Values.OrderBy(t => t.Key ?? int.MaxValue)];
-    }
-
-    /// <summary>The report-day counts of the filter's events grouped by any key (a grid, a street…), in one GROUP BY with the indicators' own predicates.</summary>
-    public Task<List<Tally>> TallyAsync(IndicatorFilter filter, Expression<Func<EventOutcome, int?>> key, CancellationToken ct) =>
-        filter.Cohort(db.EventOutcomes.AsNoTracking(), Cohort.Reported)
-            .GroupBy(key)
+        var reported = await filter.Cohort(db.EventOutcomes.AsNoTracking(), Cohort.Reported)
+            .GroupBy(filter.CellOf(Cohort.Reported))
             .Select(Counting)
             .ToListAsync(ct);
+        var closed = await filter.Cohort(db.EventOutcomes.AsNoTracking(), Cohort.Closed)
+            .Where(IndicatorDefinition.For(Indicator.ClosedInPeriod)!.Predicate)
+            .GroupBy(filter.CellOf(Cohort.Closed))
+            .Select(g => new Tally { Cell = g.Key, ClosedInPeriod = g.Count() })
+            .ToListAsync(ct);
+        return [.. reported, .. closed];
+    }
 
-    private static List<IndicatorRow> Rows(List<Tally> tallies, Func<int?, string> label) =>
-        tallies.Select(t => new IndicatorRow(t.Key, label(t.Key), IndicatorFigures.Of(t))).ToList();
+    /// <summary>
+    /// The report-day figures of the filter's events by any place key (a grid, a street…): one GROUP BY
+    /// with the indicators' own predicates, as the dashboard's cells. Rows outside every place of that kind are left out.
+    /// </summary>
+    public async Task<Dictionary<int, IndicatorFigures>> FiguresByAsync(IndicatorFilter filter, Expression<Func<EventOutcome, int?>> place, CancellationToken ct)
+    {
+        var cell = Expression.Lambda<Func<EventOutcome, Cell>>(
+            Expression.MemberInit(Expression.New(typeof(Cell)), Expression.Bind(typeof(Cell).GetProperty(nameof(Cell.Place))!, place.Body)),
+            place.Parameters);
+        var tallies = await filter.Cohort(db.EventOutcomes.AsNoTracking(), Cohort.Reported)
+            .GroupBy(cell)
+            .Select(Counting)
+            .ToListAsync(ct);
+        return tallies.Where(t => t.Cell.Place is not null).ToDictionary(t => t.Cell.Place!.Value, IndicatorFigures.Of);
+    }
+
+    private static List<IndicatorRow> Rows(List<Tally> cells, Func<Cell, int?> key, Func<int?, string> label) =>
+        cells.GroupBy(t => key(t.Cell))
+            .OrderBy(g => g.Key ?? int.MaxValue)
+            .Select(g => new IndicatorRow(g.Key, label(g.Key), IndicatorFigures.Of(Tally.Sum(g))))
+            .ToList();
 
     private static string TrendLabel(int key, bool byMonth) =>
         byMonth
@@ -161,8 +168,8 @@ public sealed class IndicatorQueries(
 
     /// <summary>
     /// Average and median minutes of each step over the events closed in the period that went
-    /// through it. The median is the middle value (or the mean of the middle two) read with
-    /// ORDER BY … OFFSET, which both databases run the same way over the close-day index.
+    /// through it, from how many events took each number of minutes: one GROUP BY a step, whose
+    /// rows are bounded by the longest stay (weeks of minutes), not by the events.
     /// </summary>
     private async Task<List<StepTime>> StepTimesAsync(IndicatorFilter filter, CancellationToken ct)
     {
@@ -170,23 +177,53 @@ public sealed class IndicatorQueries(
         var times = new List<StepTime>();
         foreach (var (step, minutes) in Steps)
         {
-            var values = closed.Select(minutes).Where(m => m != null).Select(m => m!.Value);
-            var count = await values.CountAsync(ct);
-            double? average = count == 0 ? null : Math.Round(await values.AverageAsync(m => (double)m, ct), 1);
-            double? median = count == 0
-                ? null
-                : (await values.OrderBy(m => m).Skip((count - 1) / 2).Take(count % 2 == 0 ? 2 : 1).ToListAsync(ct)).Average();
+            var histogram = await closed.Select(minutes).Where(m => m != null)
+                .GroupBy(m => m!.Value)
+                .Select(g => new MinutesCount(g.Key, g.Count()))
+                .ToListAsync(ct);
+            var (count, average, median) = Spread(histogram);
             times.Add(new StepTime(step, text[$"Indicators.Step.{step}"], count, average, median));
         }
 
         return times;
     }
 
-    /// <summary>g => new Tally { Key = g.Key, Received = g.Count(), Accepted = g.Count(accepted), … }, from the indicators' own predicates.</summary>
-    private static Expression<Func<IGrouping<int?, EventOutcome>, Tally>> BuildCounting()
+    private sealed record MinutesCount(int Minutes, int Events);
+
+    /// <summary>The events, the mean (to a tenth) and the median (the middle value, or the mean of the middle two) of a histogram.</summary>
+    private static (int Count, double? Average, double? Median) Spread(List<MinutesCount> histogram)
     {
-        var g = Expression.Parameter(typeof(IGrouping<int?, EventOutcome>), "g");
-        var bindings = new List<MemberBinding> { Expression.Bind(typeof(Tally).GetProperty(nameof(Tally.Key))!, Expression.Property(g, nameof(IGrouping<int?, EventOutcome>.Key))) };
+        var count = histogram.Sum(h => h.Events);
+        if (count == 0)
+        {
+            return (0, null, null);
+        }
+
+        var sorted = histogram.OrderBy(h => h.Minutes).ToList();
+        int At(int index)
+        {
+            var seen = 0;
+            foreach (var h in sorted)
+            {
+                seen += h.Events;
+                if (index < seen)
+                {
+                    return h.Minutes;
+                }
+            }
+
+            throw new ArgumentOutOfRangeException(nameof(index));
+        }
+
+        var median = count % 2 == 1 ? At(count / 2) : (At(count / 2 - 1) + At(count / 2)) / 2.0;
+        return (count, Math.Round(histogram.Sum(h => (double)h.Minutes * h.Events) / count, 1), median);
+    }
+
+    /// <summary>g => new Tally { Cell = g.Key, Received = g.Count(), Accepted = g.Count(accepted), … }, from the indicators' own predicates.</summary>
+    private static Expression<Func<IGrouping<Cell, EventOutcome>, Tally>> BuildCounting()
+    {
+        var g = Expression.Parameter(typeof(IGrouping<Cell, EventOutcome>), "g");
+        var bindings = new List<MemberBinding> { Expression.Bind(typeof(Tally).GetProperty(nameof(Tally.Cell))!, Expression.Property(g, nameof(IGrouping<Cell, EventOutcome>.Key))) };
         foreach (var definition in IndicatorDefinition.OfReportedCohort)
         {
             var count = Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(EventOutcome)], g, definition.Predicate);
@@ -203,6 +240,6 @@ public sealed class IndicatorQueries(
             bindings.Add(Expression.Bind(property, Expression.Call(typeof(Enumerable), nameof(Enumerable.Sum), [typeof(EventOutcome)], g, sum)));
         }
 
-        return Expression.Lambda<Func<IGrouping<int?, EventOutcome>, Tally>>(Expression.MemberInit(Expression.New(typeof(Tally)), bindings), g);
+        return Expression.Lambda<Func<IGrouping<Cell, EventOutcome>, Tally>>(Expression.MemberInit(Expression.New(typeof(Tally)), bindings), g);
     }
 }

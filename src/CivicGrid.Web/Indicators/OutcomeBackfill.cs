@@ -14,14 +14,25 @@ public static class OutcomeBackfill
 
     public static async Task<int> RunAsync(CivicGridDb db, CancellationToken ct)
     {
+        // Rows are one to one with events (they go with them), so equal counts mean no gap: two
+        // index counts at every start-up instead of looking for events without a row.
+        if (await db.Events.CountAsync(ct) == await db.EventOutcomes.CountAsync(ct))
+        {
+            return 0;
+        }
+
         var written = 0;
+        var after = 0L;
         while (true)
         {
-            var events = await db.Events.Where(e => !db.EventOutcomes.Any(o => o.EventId == e.Id)).OrderBy(e => e.Id).Take(Batch).ToListAsync(ct);
+            // Walking on by id keeps each batch from passing over the events the batches before it gave rows.
+            var events = await db.Events.Where(e => e.Id > after && !db.EventOutcomes.Any(o => o.EventId == e.Id)).OrderBy(e => e.Id).Take(Batch).ToListAsync(ct);
             if (events.Count == 0)
             {
                 return written;
             }
+
+            after = events[^1].Id;
 
             await OutcomeWriter.ProjectAsync(db, events, ct);
             await db.SaveChangesAsync(ct);

@@ -92,9 +92,7 @@ public sealed class UnitRanking(CivicGridDb db, IndicatorQueries indicators, Ref
         var (kind, key) = chosen!.Value == RankingLevel.Street
             ? (OrgUnitKind.Street, (Expression<Func<EventOutcome, int?>>)(o => o.StreetId))
             : (OrgUnitKind.Community, o => o.CommunityId);
-        var figures = (await indicators.TallyAsync(filter, key, ct))
-            .Where(t => t.Key is not null)
-            .ToDictionary(t => t.Key!.Value, IndicatorFigures.Of);
+        var figures = await indicators.FiguresByAsync(filter, key, ct);
         var tree = await organisation.GetAsync(ct);
         var units = tree.Units
             .Where(u => u.Kind == kind && u.Path.StartsWith(place.Path, StringComparison.Ordinal) && (u.IsActive || figures.ContainsKey(u.Id)))
