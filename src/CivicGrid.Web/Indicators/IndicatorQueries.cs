@@ -94,7 +94,8 @@ public sealed class IndicatorQueries(
     /// The unit asked for (default: the caller's own place, or their department) and the period
     /// (default: this month to today). A unit outside the caller's reach does not exist for them.
     /// </summary>
-    private async Task<IndicatorFilter> FilterAsync(int? unitId, DateOnly? from, DateOnly? to, Caller caller, CancellationToken ct)
+    /// <remarks>Shared by every view of the indicators (dashboard, map, summary, ranking) so they all answer to the same reach.</remarks>
+    public async Task<IndicatorFilter> FilterAsync(int? unitId, DateOnly? from, DateOnly? to, Caller caller, CancellationToken ct)
     {
         var today = LocalTime.Today(clock);
         var start = from ?? new DateOnly(today.Year, today.Month, 1);
@@ -136,6 +137,22 @@ public sealed class IndicatorQueries(
             .Select(g => new Tally { Cell = g.Key, ClosedInPeriod = g.Count() })
             .ToListAsync(ct);
         return [.. reported, .. closed];
+    }
+
+    /// <summary>
+    /// The report-day figures of the filter's events by any place key (a grid, a street…): one GROUP BY
+    /// with the indicators' own predicates, as the dashboard's cells. Rows outside every place of that kind are left out.
+    /// </summary>
+    public async Task<Dictionary<int, IndicatorFigures>> FiguresByAsync(IndicatorFilter filter, Expression<Func<EventOutcome, int?>> place, CancellationToken ct)
+    {
+        var cell = Expression.Lambda<Func<EventOutcome, Cell>>(
+            Expression.MemberInit(Expression.New(typeof(Cell)), Expression.Bind(typeof(Cell).GetProperty(nameof(Cell.Place))!, place.Body)),
+            place.Parameters);
+        var tallies = await filter.Cohort(db.EventOutcomes.AsNoTracking(), Cohort.Reported)
+            .GroupBy(cell)
+            .Select(Counting)
+            .ToListAsync(ct);
+        return tallies.Where(t => t.Cell.Place is not null).ToDictionary(t => t.Cell.Place!.Value, IndicatorFigures.Of);
     }
 
     private static List<IndicatorRow> Rows(List<Tally> cells, Func<Cell, int?> key, Func<int?, string> label) =>

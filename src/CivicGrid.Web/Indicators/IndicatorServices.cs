@@ -6,6 +6,8 @@ public static class IndicatorServices
     {
         services.AddSingleton<OutcomeInterceptor>();
         services.AddScoped<IndicatorQueries>();
+        services.AddScoped<IndicatorMap>();
+        services.AddScoped<UnitRanking>();
         return services;
     }
 }

@@ -25,8 +25,34 @@ public static class IndicatorsApi
                 "(Category and a category id, Source and an EventSource, Place and a child place id or none for outside every place, Trend and a week's Monday yyyyMMdd or a month yyyyMM).")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesValidationProblem();
+        api.MapGet("/map", MapAsync)
+            .WithSummary("A unit's grids with their counts (received, closed, closed on time, on-time rate) and boundaries, and the reported events as counts per cell of about 100 m")
+            .WithDescription(Period)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesValidationProblem();
+        api.MapGet("/ranking", RankingAsync)
+            .WithSummary("The units below my place ranked by on-time closure rate, then satisfaction, then closure rate; 404 unless the district's administrator turned the ranking on")
+            .WithDescription("level: street or community (default: the level below my place). from, to: yyyy-MM-dd in China time, both included (default: this month to today). " +
+                $"Units with fewer than {UnitRanking.MinClosed} closed events are listed apart as too few to rank.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesValidationProblem();
+        var settings = api.MapGroup("/ranking/settings").RequireAdministrator();
+        settings.MapGet("/", RankingSettingsAsync).WithSummary("Whether my district ranks its units (administrators of the district)").ProducesProblem(StatusCodes.Status403Forbidden);
+        settings.MapPut("/", SetRankingAsync).WithSummary("Turn the ranking of units on or off for my district (administrators of the district)").ProducesProblem(StatusCodes.Status403Forbidden);
         return api;
     }
+
+    private static async Task<Ok<IndicatorMapData>> MapAsync(int? unitId, DateOnly? from, DateOnly? to, IndicatorMap map, CallerAccessor callers, CancellationToken ct) =>
+        TypedResults.Ok(await map.MapAsync(unitId, from, to, await callers.GetAsync(ct), ct));
+
+    private static async Task<Ok<RankingResult>> RankingAsync(string? level, DateOnly? from, DateOnly? to, UnitRanking ranking, CallerAccessor callers, CancellationToken ct) =>
+        TypedResults.Ok(await ranking.RankAsync(level, from, to, await callers.GetAsync(ct), ct));
+
+    private static async Task<Ok<RankingSettingsView>> RankingSettingsAsync(UnitRanking ranking, CallerAccessor callers, CancellationToken ct) =>
+        TypedResults.Ok(await ranking.SettingsAsync(await callers.GetAsync(ct), ct));
+
+    private static async Task<Ok<RankingSettingsView>> SetRankingAsync(RankingSettingsRequest request, UnitRanking ranking, CallerAccessor callers, CancellationToken ct) =>
+        TypedResults.Ok(await ranking.SetAsync(request, await callers.GetAsync(ct), ct));
 
     private static async Task<Ok<IndicatorReport>> ReportAsync(int? unitId, DateOnly? from, DateOnly? to, IndicatorQueries indicators, CallerAccessor callers, CancellationToken ct) =>
         TypedResults.Ok(await indicators.ReportAsync(unitId, from, to, await callers.GetAsync(ct), ct));

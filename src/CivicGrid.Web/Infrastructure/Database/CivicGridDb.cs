@@ -63,6 +63,7 @@ public abstract class CivicGridDb(DbContextOptions options) : IdentityUserContex
     public DbSet<Registry.Privacy.RegistryGrant> RegistryGrants => Set<Registry.Privacy.RegistryGrant>();
     public DbSet<Registry.Reports.ReportTemplate> ReportTemplates => Set<Registry.Reports.ReportTemplate>();
     public DbSet<Indicators.EventOutcome> EventOutcomes => Set<Indicators.EventOutcome>();
+    public DbSet<Indicators.IndicatorSettings> IndicatorSettings => Set<Indicators.IndicatorSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

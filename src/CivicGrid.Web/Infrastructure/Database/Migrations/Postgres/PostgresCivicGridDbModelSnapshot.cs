@@ -949,6 +949,25 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("EventOutcomes", (string)null);
                 });
 
+            modelBuilder.Entity("CivicGrid.Web.Indicators.IndicatorSettings", b =>
+                {
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("RankingEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UpdatedBy")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("DistrictId");
+
+                    b.ToTable("IndicatorSettings", (string)null);
+                });
+
             modelBuilder.Entity("CivicGrid.Web.Notifications.DeliveryAttempt", b =>
                 {
                     b.Property<long>("Id")
@@ -2406,6 +2425,15 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Indicators.IndicatorSettings", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Organisation.OrgUnit", null)
+                        .WithOne()
+                        .HasForeignKey("CivicGrid.Web.Indicators.IndicatorSettings", "DistrictId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CivicGrid.Web.Notifications.Notification", b =>

@@ -927,6 +927,25 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("EventOutcomes", (string)null);
                 });
 
+            modelBuilder.Entity("CivicGrid.Web.Indicators.IndicatorSettings", b =>
+                {
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RankingEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DistrictId");
+
+                    b.ToTable("IndicatorSettings", (string)null);
+                });
+
             modelBuilder.Entity("CivicGrid.Web.Notifications.DeliveryAttempt", b =>
                 {
                     b.Property<long>("Id")
@@ -2338,6 +2357,15 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Indicators.IndicatorSettings", b =>
+                {
+                    b.HasOne("CivicGrid.Web.Organisation.OrgUnit", null)
+                        .WithOne()
+                        .HasForeignKey("CivicGrid.Web.Indicators.IndicatorSettings", "DistrictId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CivicGrid.Web.Notifications.Notification", b =>
