@@ -18,6 +18,7 @@ namespace CivicGrid.Web.Indicators;
 [Authorize]
 public sealed class IndexModel(
     IndicatorQueries indicators,
+    UnitRanking ranking,
     CallerAccessor callers,
     ReferenceSnapshot<OrganisationTree> organisation,
     IStringLocalizer<Text> text,
@@ -40,6 +41,9 @@ public sealed class IndexModel(
     public IndicatorReport? Report { get; private set; }
     public IReadOnlyList<string> Refusals { get; private set; } = [];
 
+    /// <summary>The ranking is linked only while the district's administrator has it turned on.</summary>
+    public bool RankingShown { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         // Unreadable dates fall back to the defaults rather than failing the page.
@@ -52,6 +56,7 @@ public sealed class IndexModel(
             Report = await indicators.ReportAsync(UnitId, From, To, caller, ct);
             (UnitId, From, To) = (Report.Unit.Id, Report.From, Report.To);
             Period = IndicatorPeriod.Naming(Report.From, Report.To, LocalTime.Today(clock));
+            RankingShown = await ranking.IsEnabledAsync(caller, ct);
         }
         catch (DomainException refusal) when (refusal.Status == StatusCodes.Status404NotFound)
         {
