@@ -8,12 +8,13 @@ namespace CivicGrid.BrowserTests;
 
 /// <summary>
 /// 数智考评 on a 360 px phone: a community head reads her month's figures beside their charts,
-/// opens the events behind "received", comes back and exports the same figures as .xlsx.
+/// opens the events behind "received", comes back and exports the same figures as .xlsx; then
+/// she opens the map of her grids and the monthly summary as it prints.
 /// </summary>
 public sealed class IndicatorsInTheBrowser(BrowserHost host) : IClassFixture<BrowserHost>
 {
     [Fact]
-    public async Task A_community_head_reads_the_dashboard_on_a_phone_follows_a_count_to_its_events_and_exports_the_same_figures()
+    public async Task A_community_head_reads_the_dashboard_on_a_phone_follows_a_count_to_its_events_exports_the_same_figures_and_opens_the_map_and_the_A4_summary()
     {
         var grid3 = await host.App.QueryAsync(db => Task.FromResult(db.OrgUnits.Single(u => u.Parent!.Name == "毅阳社区" && u.Name == "第3网格").Id));
         var api = await host.App.SignInAsync("chenliting");
@@ -48,5 +49,26 @@ public sealed class IndicatorsInTheBrowser(BrowserHost host) : IClassFixture<Bro
         {
             File.Delete(file);
         }
+
+        await chen.GetByTestId("indicator-map-link").ClickAsync();
+        await Assertions.Expect(chen.GetByTestId("indicator-map")).ToBeVisibleAsync();
+        await Assertions.Expect(chen.Locator("[data-testid=indicator-map] path.leaflet-interactive").First).ToBeVisibleAsync();
+        await Assertions.Expect(chen.Locator("[data-testid=indicator-map] canvas.leaflet-heatmap-layer")).ToHaveCountAsync(1);
+        Assert.True(await chen.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 360"), "the map page scrolls sideways on a phone");
+
+        await chen.GoBackAsync();
+        await chen.GetByTestId("indicator-summary-link").ClickAsync();
+        await Assertions.Expect(chen.GetByTestId("summary-totals")).ToBeVisibleAsync();
+        await Assertions.Expect(chen.GetByTestId("summary-print")).ToBeVisibleAsync();
+        await chen.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(chen.Locator("header.top")).ToBeHiddenAsync();
+        await Assertions.Expect(chen.GetByTestId("summary-print")).ToBeHiddenAsync();
+        await Assertions.Expect(chen.GetByTestId("summary-totals")).ToBeVisibleAsync();
+        var pdf = await chen.PdfAsync(new() { PreferCSSPageSize = true });
+        var printed = System.Text.Encoding.Latin1.GetString(pdf);
+        Assert.StartsWith("%PDF", printed);
+        // A4 is 595 × 842 points; Chromium rounds it to 594.96 × 841.92.
+        Assert.Matches(@"/MediaBox \[0 0 59[45]\.\d+ 841\.\d+\]", printed);
+        await chen.EmulateMediaAsync(new() { Media = Media.Screen });
     }
 }

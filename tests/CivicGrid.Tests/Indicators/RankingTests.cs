@@ -28,9 +28,9 @@ public sealed class RankingTests : IAsyncLifetime
         Assert.Contains("data-testid=\"ranking-not-enabled\"", page);
         Assert.DoesNotContain("data-testid=\"ranking-ranked\"", page);
         var dashboard = await (await (await App.SignInToPagesAsync("wangjun")).GetAsync("/Indicators")).ShouldBePage(HttpStatusCode.OK);
-        Assert.DoesNotContain("data-testid=\"indicator-ranking\"", dashboard);
-        Assert.Contains("data-testid=\"indicator-map\"", dashboard);
-        Assert.Contains("data-testid=\"indicator-summary\"", dashboard);
+        Assert.DoesNotContain("data-testid=\"indicator-ranking-link\"", dashboard);
+        Assert.Contains("data-testid=\"indicator-map-link\"", dashboard);
+        Assert.Contains("data-testid=\"indicator-summary-link\"", dashboard);
         var settings = await (await (await App.SignInAsync("admin")).GetAsync("/api/v1/indicators/ranking/settings")).ShouldBe<RankingSettingsView>(HttpStatusCode.OK);
         Assert.False(settings.RankingEnabled);
     }
@@ -50,12 +50,12 @@ public sealed class RankingTests : IAsyncLifetime
         var page = await (await (await App.SignInToPagesAsync("wangjun")).GetAsync("/Indicators/Ranking")).ShouldBePage(HttpStatusCode.OK);
         Assert.Contains("data-testid=\"ranking-method\"", page);
 
-        Assert.Contains("data-testid=\"indicator-ranking\"", await (await (await App.SignInToPagesAsync("wangjun")).GetAsync("/Indicators")).ShouldBePage(HttpStatusCode.OK));
+        Assert.Contains("data-testid=\"indicator-ranking-link\"", await (await (await App.SignInToPagesAsync("wangjun")).GetAsync("/Indicators")).ShouldBePage(HttpStatusCode.OK));
 
         await admin.PostFormAsync("/Indicators/Ranking/Settings", "/Indicators/Ranking/Settings", new() { ["rankingEnabled"] = "false" });
 
         await (await wang.GetAsync("/api/v1/indicators/ranking")).ShouldBeProblem(HttpStatusCode.NotFound);
-        Assert.DoesNotContain("data-testid=\"indicator-ranking\"", await (await (await App.SignInToPagesAsync("wangjun")).GetAsync("/Indicators")).ShouldBePage(HttpStatusCode.OK));
+        Assert.DoesNotContain("data-testid=\"indicator-ranking-link\"", await (await (await App.SignInToPagesAsync("wangjun")).GetAsync("/Indicators")).ShouldBePage(HttpStatusCode.OK));
     }
 
     [Fact]
