@@ -80,7 +80,7 @@ public sealed class EventsModel(
         }
         catch (DomainException refusal)
         {
-            Refusals = [text.Describe(refusal), .. refusal.FieldErrors.SelectMany(f => f.Value).Select(key => text[key].Value)];
+            Refusals = [IndicatorPages.Explain(text, refusal)];
             return Page();
         }
 

@@ -64,7 +64,7 @@ public sealed class IndexModel(
         }
         catch (DomainException refusal)
         {
-            Refusals = [text.Describe(refusal), .. refusal.FieldErrors.SelectMany(f => f.Value).Select(key => text[key].Value)];
+            Refusals = [IndicatorPages.Explain(text, refusal)];
             Period = IndicatorPeriod.Custom;
         }
 

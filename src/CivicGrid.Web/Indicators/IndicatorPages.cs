@@ -1,11 +1,10 @@
-using System.Globalization;
 using CivicGrid.Web.Infrastructure.Localization;
 using CivicGrid.Web.Infrastructure.Problems;
 using Microsoft.Extensions.Localization;
 
 namespace CivicGrid.Web.Indicators;
 
-/// <summary>What the indicator pages share in showing figures and refusals.</summary>
+/// <summary>How every indicator page shows a refusal.</summary>
 public static class IndicatorPages
 {
     /// <summary>A refusal as a sentence for the page: the field messages themselves (e.g. "a period can be three years at most"), not "check the marked fields".</summary>
@@ -13,7 +12,4 @@ public static class IndicatorPages
         refusal.FieldErrors.Count > 0
             ? string.Join(" ", refusal.FieldErrors.SelectMany(e => e.Value).Distinct().Select(key => text[key].Value))
             : text.Describe(refusal);
-
-    /// <summary>A share as a percentage with one decimal; a dash when there was nothing to divide by.</summary>
-    public static string Percent(double? share) => share?.ToString("P1", CultureInfo.CurrentCulture) ?? "—";
 }

@@ -97,7 +97,7 @@ public sealed class SummaryModel(IndicatorQueries indicators, CallerAccessor cal
     }
 
     public static string Show(SummaryFigure figure, double? value) =>
-        value is null ? "—" : figure.IsShare ? IndicatorPages.Percent(value) : ((int)value.Value).ToString(CultureInfo.CurrentCulture);
+        value is null ? "—" : figure.IsShare ? IndicatorTables.Percent(value) : ((int)value.Value).ToString(CultureInfo.CurrentCulture);
 
     /// <summary>"+3", "−2", "0"; for shares in percentage points ("+2.5 个百分点"); a dash when either month has no value.</summary>
     public string Difference(SummaryFigure figure, double? now, double? before)
