@@ -42,7 +42,8 @@ public sealed class BenchHost(string provider, string connectionString, string u
         _server.BeginOutputReadLine();
 
         using var probe = new HttpClient { BaseAddress = new Uri(BaseUrl) };
-        for (var wait = Stopwatch.StartNew(); wait.Elapsed < TimeSpan.FromMinutes(2); await Task.Delay(250))
+        // An upgrade's first start-up fills in what the new version keeps (outcome rows, indicator cells) before it listens.
+        for (var wait = Stopwatch.StartNew(); wait.Elapsed < TimeSpan.FromMinutes(30); await Task.Delay(250))
         {
             if (_server.HasExited)
             {
@@ -62,7 +63,7 @@ public sealed class BenchHost(string provider, string connectionString, string u
             }
         }
 
-        throw new TimeoutException("The platform did not answer /healthz within two minutes.");
+        throw new TimeoutException("The platform did not answer /healthz within 30 minutes.");
     }
 
     /// <summary>The server process's peak resident memory so far (VmHWM on Linux).</summary>

@@ -62,6 +62,15 @@ public sealed record IndicatorDefinition(Indicator Indicator, Cohort Cohort, Exp
 
     private static readonly Dictionary<Indicator, IndicatorDefinition> ByIndicator = All.ToDictionary(d => d.Indicator);
 
+    /// <summary>
+    /// The supervision counts over the events reported in the period: orders, not events, so each
+    /// sums the outcome column of its own name instead of counting rows.
+    /// </summary>
+    public static readonly IReadOnlyList<Expression<Func<EventOutcome, int>>> OrderSums =
+    [
+        o => o.SupervisionOrders, o => o.SupervisionAnsweredOnTime, o => o.SupervisionAnsweredLate, o => o.SupervisionUnanswered, o => o.SupervisionConcluded,
+    ];
+
     /// <summary>The indicators counted over the outcome rows of the events reported in the period.</summary>
     public static IEnumerable<IndicatorDefinition> OfReportedCohort => All.Where(d => d.Cohort == Cohort.Reported);
 

@@ -29,10 +29,13 @@ public sealed record IndicatorFilter(IndicatorUnit Unit, DateOnly From, DateOnly
     public bool TrendByMonth => To.DayNumber - From.DayNumber + 1 > WeeklyTrendUpToDays;
 
     /// <summary>The unit's events of the period by the cohort's day, voided and merged ones left out.</summary>
-    public IQueryable<EventOutcome> Cohort(IQueryable<EventOutcome> outcomes, Cohort cohort)
+    public IQueryable<EventOutcome> Cohort(IQueryable<EventOutcome> outcomes, Cohort cohort) => Cohort(outcomes, cohort, From, To);
+
+    /// <summary>The unit's events of some of the period's days by the cohort's day, voided and merged ones left out.</summary>
+    public IQueryable<EventOutcome> Cohort(IQueryable<EventOutcome> outcomes, Cohort cohort, DateOnly first, DateOnly last)
     {
-        var from = OutcomeProjection.DayNumber(From);
-        var to = OutcomeProjection.DayNumber(To);
+        var from = OutcomeProjection.DayNumber(first);
+        var to = OutcomeProjection.DayNumber(last);
         var mine = outcomes.Where(Unit.Outcomes()).Where(o => !o.Excluded);
         return cohort == Indicators.Cohort.Closed
             ? mine.Where(o => o.ClosedDay >= from && o.ClosedDay <= to)

@@ -29,7 +29,7 @@ public sealed class IndicatorMap(CivicGridDb db, IndicatorQueries indicators, Re
     public async Task<IndicatorMapData> MapAsync(int? unitId, DateOnly? from, DateOnly? to, Caller caller, CancellationToken ct)
     {
         var filter = await indicators.FilterAsync(unitId, from, to, caller, ct);
-        var tallies = await indicators.FiguresByAsync(filter, o => o.GridId, ct);
+        var tallies = await indicators.FiguresByAsync(filter, OrgUnitKind.Grid, ct);
         var tree = await organisation.GetAsync(ct);
         var unit = filter.Unit.Unit;
         // The unit's grids, and any other grid its events stand in (a retired grid, or a department's events).

@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using CivicGrid.Web.Categories;
 using CivicGrid.Web.Events;
 using CivicGrid.Web.Identity;
+using CivicGrid.Web.Indicators.Cells;
 using CivicGrid.Web.Infrastructure;
 using CivicGrid.Web.Infrastructure.Caching;
 using CivicGrid.Web.Infrastructure.Database;
@@ -31,21 +32,16 @@ public sealed class IndicatorQueries(
 
     private static readonly Expression<Func<IGrouping<Cell, EventOutcome>, Tally>> Counting = BuildCounting();
 
-    private static readonly (EventStep Step, Expression<Func<EventOutcome, int?>> Minutes)[] Steps =
-    [
-        (EventStep.Accept, o => o.AcceptMinutes),
-        (EventStep.Dispatch, o => o.DispatchMinutes),
-        (EventStep.SignFor, o => o.SignForMinutes),
-        (EventStep.Handle, o => o.HandleMinutes),
-        (EventStep.Verify, o => o.VerifyMinutes),
-        (EventStep.None, o => o.TotalMinutes),
-    ];
+    private static readonly Expression<Func<IGrouping<Cell, UnitCell>, Tally>> Summing = BuildSumming();
+    private static readonly Expression<Func<UnitCell, Cell>> ByMonth = c => new Cell { Category = c.CategoryId, Source = (int)c.Source, Place = c.PlaceId, Trend = c.Month };
+    private static readonly Expression<Func<UnitCell, Cell>> ByWeek = c => new Cell { Category = c.CategoryId, Source = (int)c.Source, Place = c.PlaceId, Trend = c.Week };
 
     public async Task<IndicatorReport> ReportAsync(int? unitId, DateOnly? from, DateOnly? to, Caller caller, CancellationToken ct)
     {
         var filter = await FilterAsync(unitId, from, to, caller, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var cells = await CellsAsync(filter, ct);
+        var split = PeriodSplit.Of(filter.From, filter.To, LocalTime.Today(clock));
+        var cells = await CellsAsync(filter, split, ct);
         var catalogue = await categories.GetAsync(ct);
         var tree = await organisation.GetAsync(ct);
         var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
@@ -57,7 +53,7 @@ public sealed class IndicatorQueries(
             filter.TrendByMonth ? "month" : "week",
             IndicatorFigures.Of(Tally.Sum(cells)),
             await filter.OverdueNow(db.Events.AsNoTracking(), now).CountAsync(ct),
-            await StepTimesAsync(filter, ct),
+            await StepTimesAsync(filter, split, ct),
             Rows(cells, c => c.Category, key => catalogue.Find(key) is { } c ? (english ? c.NameEn : c.PlainName) : "—"),
             Rows(cells, c => c.Source, key => text[$"EventSource.{(EventSource)key!.Value}"]),
             filter.Unit.ChildPlace() is null ? [] : Rows(cells, c => c.Place, key => tree.NameOf(key) ?? text["Indicators.Unplaced"]),
@@ -121,38 +117,85 @@ public sealed class IndicatorQueries(
         caller.PlaceScopePath is { } scope ? tree.Units.Single(u => u.Path == scope).Id : caller.UnitId;
 
     /// <summary>
-    /// The counts of every cell (category × source × child place × week or month) of the period,
-    /// in one GROUP BY over the events reported in it and one over those closed in it; each
-    /// breakdown is then the sum of its cells, so the database reads the period twice, not once per breakdown.
+    /// The counts of every cell (category × source × child place × week or month) of the period:
+    /// the whole months from the stored cells in one GROUP BY, and the days at either end from the
+    /// outcome rows, in one GROUP BY over the events reported in them and one over those closed in
+    /// them. Each breakdown is then the sum of its cells.
     /// </summary>
-    private async Task<List<Tally>> CellsAsync(IndicatorFilter filter, CancellationToken ct)
+    private async Task<List<Tally>> CellsAsync(IndicatorFilter filter, PeriodSplit split, CancellationToken ct)
     {
-        var reported = await filter.Cohort(db.EventOutcomes.AsNoTracking(), Cohort.Reported)
-            .GroupBy(filter.CellOf(Cohort.Reported))
-            .Select(Counting)
-            .ToListAsync(ct);
-        var closed = await filter.Cohort(db.EventOutcomes.AsNoTracking(), Cohort.Closed)
-            .Where(IndicatorDefinition.For(Indicator.ClosedInPeriod)!.Predicate)
-            .GroupBy(filter.CellOf(Cohort.Closed))
-            .Select(g => new Tally { Cell = g.Key, ClosedInPeriod = g.Count() })
-            .ToListAsync(ct);
-        return [.. reported, .. closed];
+        var tallies = new List<Tally>();
+        foreach (var (first, last) in split.Days)
+        {
+            tallies.AddRange(await filter.Cohort(db.EventOutcomes.AsNoTracking(), Cohort.Reported, first, last)
+                .GroupBy(filter.CellOf(Cohort.Reported))
+                .Select(Counting)
+                .ToListAsync(ct));
+            tallies.AddRange(await filter.Cohort(db.EventOutcomes.AsNoTracking(), Cohort.Closed, first, last)
+                .Where(IndicatorDefinition.For(Indicator.ClosedInPeriod)!.Predicate)
+                .GroupBy(filter.CellOf(Cohort.Closed))
+                .Select(g => new Tally { Cell = g.Key, ClosedInPeriod = g.Count() })
+                .ToListAsync(ct));
+        }
+
+        if (split.Months.Count > 0)
+        {
+            var unit = filter.Unit.Unit.Id;
+            var months = split.Months;
+            // Both cohorts at once: a reported cell counts only reported figures and a closed one only ClosedInPeriod.
+            tallies.AddRange(await db.UnitCells.AsNoTracking()
+                .Where(c => c.UnitId == unit && months.Contains(c.Month))
+                .GroupBy(filter.TrendByMonth ? ByMonth : ByWeek)
+                .Select(Summing)
+                .ToListAsync(ct));
+        }
+
+        return tallies;
     }
 
     /// <summary>
-    /// The report-day figures of the filter's events by any place key (a grid, a street…): one GROUP BY
-    /// with the indicators' own predicates, as the dashboard's cells. Rows outside every place of that kind are left out.
+    /// The report-day figures of the filter's events by the places of one level under its unit (its
+    /// grids, communities or streets), with the indicators' own predicates, as the dashboard's cells:
+    /// a place unit's whole months from those places' own stored cells, any other days (and a
+    /// department's events, which are not a place's) by one GROUP BY over the rows. Rows outside
+    /// every place of that level are left out.
     /// </summary>
-    public async Task<Dictionary<int, IndicatorFigures>> FiguresByAsync(IndicatorFilter filter, Expression<Func<EventOutcome, int?>> place, CancellationToken ct)
+    public async Task<Dictionary<int, IndicatorFigures>> FiguresByAsync(IndicatorFilter filter, OrgUnitKind level, CancellationToken ct)
     {
-        var cell = Expression.Lambda<Func<EventOutcome, Cell>>(
-            Expression.MemberInit(Expression.New(typeof(Cell)), Expression.Bind(typeof(Cell).GetProperty(nameof(Cell.Place))!, place.Body)),
-            place.Parameters);
-        var tallies = await filter.Cohort(db.EventOutcomes.AsNoTracking(), Cohort.Reported)
-            .GroupBy(cell)
-            .Select(Counting)
-            .ToListAsync(ct);
-        return tallies.Where(t => t.Cell.Place is not null).ToDictionary(t => t.Cell.Place!.Value, IndicatorFigures.Of);
+        Expression<Func<EventOutcome, Cell>> byPlace = level switch
+        {
+            OrgUnitKind.Street => o => new Cell { Place = o.StreetId },
+            OrgUnitKind.Community => o => new Cell { Place = o.CommunityId },
+            OrgUnitKind.Grid => o => new Cell { Place = o.GridId },
+            _ => throw new ArgumentOutOfRangeException(nameof(level)),
+        };
+        var split = filter.Unit.IsDepartment ? new PeriodSplit([], [(filter.From, filter.To)]) : PeriodSplit.Of(filter.From, filter.To, LocalTime.Today(clock));
+
+        var tallies = new List<Tally>();
+        foreach (var (first, last) in split.Days)
+        {
+            tallies.AddRange(await filter.Cohort(db.EventOutcomes.AsNoTracking(), Cohort.Reported, first, last)
+                .GroupBy(byPlace)
+                .Select(Counting)
+                .ToListAsync(ct));
+        }
+
+        if (split.Months.Count > 0)
+        {
+            var path = filter.Unit.Unit.Path;
+            var months = split.Months;
+            tallies.AddRange(await db.UnitCells.AsNoTracking()
+                .Join(db.OrgUnits, c => c.UnitId, u => u.Id, (c, u) => new { Cell = c, u.Kind, u.Path })
+                .Where(x => x.Kind == level && x.Path.StartsWith(path) && x.Cell.Cohort == Cohort.Reported && months.Contains(x.Cell.Month))
+                .Select(x => x.Cell)
+                .GroupBy(c => new Cell { Place = c.UnitId })
+                .Select(Summing)
+                .ToListAsync(ct));
+        }
+
+        return tallies.Where(t => t.Cell.Place is not null)
+            .GroupBy(t => t.Cell.Place!.Value)
+            .ToDictionary(g => g.Key, g => IndicatorFigures.Of(Tally.Sum(g)));
     }
 
     private static List<IndicatorRow> Rows(List<Tally> cells, Func<Cell, int?> key, Func<int?, string> label) =>
@@ -168,47 +211,73 @@ public sealed class IndicatorQueries(
 
     /// <summary>
     /// Average and median minutes of each step over the events closed in the period that went
-    /// through it, from how many events took each number of minutes: one GROUP BY a step, whose
-    /// rows are bounded by the longest stay (weeks of minutes), not by the events.
+    /// through it, from how many events took about each number of minutes (<see cref="StepBuckets"/>):
+    /// the whole months from the stored cells, the days at either end from one GROUP BY a step over
+    /// the outcome rows, whose rows are bounded by the longest stay (weeks of minutes), not by the events.
     /// </summary>
-    private async Task<List<StepTime>> StepTimesAsync(IndicatorFilter filter, CancellationToken ct)
+    private async Task<List<StepTime>> StepTimesAsync(IndicatorFilter filter, PeriodSplit split, CancellationToken ct)
     {
-        var closed = filter.Cohort(db.EventOutcomes.AsNoTracking(), Cohort.Closed).Where(IndicatorDefinition.For(Indicator.ClosedInPeriod)!.Predicate);
-        var times = new List<StepTime>();
-        foreach (var (step, minutes) in Steps)
+        var histograms = OutcomeSteps.All.ToDictionary(s => s.Step, _ => new List<MinutesCount>());
+        foreach (var (first, last) in split.Days)
         {
-            var histogram = await closed.Select(minutes).Where(m => m != null)
-                .GroupBy(m => m!.Value)
-                .Select(g => new MinutesCount(g.Key, g.Count()))
-                .ToListAsync(ct);
-            var (count, average, median) = Spread(histogram);
-            times.Add(new StepTime(step, text[$"Indicators.Step.{step}"], count, average, median));
+            var closed = filter.Cohort(db.EventOutcomes.AsNoTracking(), Cohort.Closed, first, last).Where(IndicatorDefinition.For(Indicator.ClosedInPeriod)!.Predicate);
+            foreach (var (step, minutes) in OutcomeSteps.All)
+            {
+                var counted = await closed.Select(minutes).Where(m => m != null)
+                    .GroupBy(m => m!.Value)
+                    .Select(g => new { Minutes = g.Key, Events = g.Count() })
+                    .ToListAsync(ct);
+                histograms[step].AddRange(counted.Select(c => new MinutesCount(StepBuckets.Of(c.Minutes), c.Events, (long)c.Minutes * c.Events)));
+            }
         }
 
-        return times;
+        if (split.Months.Count > 0)
+        {
+            var unit = filter.Unit.Unit.Id;
+            var months = split.Months;
+            var stored = await db.UnitSteps.AsNoTracking()
+                .Where(s => s.UnitId == unit && months.Contains(s.Month))
+                .GroupBy(s => new { s.Step, s.Bucket })
+                .Select(g => new { g.Key.Step, g.Key.Bucket, Events = g.Sum(s => s.Events), Minutes = g.Sum(s => s.Minutes) })
+                .ToListAsync(ct);
+            foreach (var s in stored)
+            {
+                histograms[s.Step].Add(new MinutesCount(s.Bucket, s.Events, s.Minutes));
+            }
+        }
+
+        return OutcomeSteps.All.Select(s =>
+        {
+            var (count, average, median) = Spread(histograms[s.Step]);
+            return new StepTime(s.Step, text[$"Indicators.Step.{s.Step}"], count, average, median);
+        }).ToList();
     }
 
-    private sealed record MinutesCount(int Minutes, int Events);
+    private sealed record MinutesCount(int Bucket, int Events, long Minutes);
 
-    /// <summary>The events, the mean (to a tenth) and the median (the middle value, or the mean of the middle two) of a histogram.</summary>
+    /// <summary>The events, the exact mean (to a tenth) and the median (the middle bucket, or the mean of the middle two) of a histogram.</summary>
     private static (int Count, double? Average, double? Median) Spread(List<MinutesCount> histogram)
     {
-        var count = histogram.Sum(h => h.Events);
+        var buckets = histogram.GroupBy(h => h.Bucket)
+            .Select(g => new MinutesCount(g.Key, g.Sum(h => h.Events), g.Sum(h => h.Minutes)))
+            .Where(h => h.Events > 0)
+            .OrderBy(h => h.Bucket)
+            .ToList();
+        var count = buckets.Sum(h => h.Events);
         if (count == 0)
         {
             return (0, null, null);
         }
 
-        var sorted = histogram.OrderBy(h => h.Minutes).ToList();
-        int At(int index)
+        double At(int index)
         {
             var seen = 0;
-            foreach (var h in sorted)
+            foreach (var h in buckets)
             {
                 seen += h.Events;
                 if (index < seen)
                 {
-                    return h.Minutes;
+                    return StepBuckets.Middle(h.Bucket);
                 }
             }
 
@@ -216,7 +285,22 @@ public sealed class IndicatorQueries(
         }
 
         var median = count % 2 == 1 ? At(count / 2) : (At(count / 2 - 1) + At(count / 2)) / 2.0;
-        return (count, Math.Round(histogram.Sum(h => (double)h.Minutes * h.Events) / count, 1), median);
+        return (count, Math.Round((double)buckets.Sum(h => h.Minutes) / count, 1), median);
+    }
+
+    /// <summary>g => new Tally { Cell = g.Key, Received = g.Sum(c => c.Received), … } over every count of the stored cells.</summary>
+    private static Expression<Func<IGrouping<Cell, UnitCell>, Tally>> BuildSumming()
+    {
+        var g = Expression.Parameter(typeof(IGrouping<Cell, UnitCell>), "g");
+        var bindings = new List<MemberBinding> { Expression.Bind(typeof(Tally).GetProperty(nameof(Tally.Cell))!, Expression.Property(g, nameof(IGrouping<Cell, UnitCell>.Key))) };
+        foreach (var column in Counts.Columns)
+        {
+            var c = Expression.Parameter(typeof(UnitCell), "c");
+            var selector = Expression.Lambda<Func<UnitCell, int>>(Expression.Property(c, column), c);
+            bindings.Add(Expression.Bind(typeof(Tally).GetProperty(column.Name)!, Expression.Call(typeof(Enumerable), nameof(Enumerable.Sum), [typeof(UnitCell)], g, selector)));
+        }
+
+        return Expression.Lambda<Func<IGrouping<Cell, UnitCell>, Tally>>(Expression.MemberInit(Expression.New(typeof(Tally)), bindings), g);
     }
 
     /// <summary>g => new Tally { Cell = g.Key, Received = g.Count(), Accepted = g.Count(accepted), … }, from the indicators' own predicates.</summary>
@@ -230,11 +314,7 @@ public sealed class IndicatorQueries(
             bindings.Add(Expression.Bind(typeof(Tally).GetProperty(definition.Indicator.ToString())!, count));
         }
 
-        Expression<Func<EventOutcome, int>>[] sums =
-        [
-            o => o.SupervisionOrders, o => o.SupervisionAnsweredOnTime, o => o.SupervisionAnsweredLate, o => o.SupervisionUnanswered, o => o.SupervisionConcluded,
-        ];
-        foreach (var sum in sums)
+        foreach (var sum in IndicatorDefinition.OrderSums)
         {
             var property = typeof(Tally).GetProperty(((MemberExpression)sum.Body).Member.Name)!;
             bindings.Add(Expression.Bind(property, Expression.Call(typeof(Enumerable), nameof(Enumerable.Sum), [typeof(EventOutcome)], g, sum)));

@@ -94,33 +94,12 @@ public sealed class Cell
     public int? Trend { get; set; }
 }
 
-/// <summary>The counts of one cell of outcome rows, as the database returns them; its count properties are named after the indicators they count.</summary>
-public sealed class Tally
+/// <summary>The counts of one cell of outcome rows, as the database returns them.</summary>
+public sealed class Tally : Counts
 {
-    private static readonly Action<Tally, Tally> Adding = BuildAdding();
+    private static readonly Action<Tally, Counts> Adding = BuildAdding();
 
     public Cell Cell { get; set; } = new();
-    public int Received { get; set; }
-    public int Accepted { get; set; }
-    public int Closed { get; set; }
-    public int ClosedOnTime { get; set; }
-    public int SolvedOnSpot { get; set; }
-    public int Dispatched { get; set; }
-    public int Returned { get; set; }
-    public int ReachedVerification { get; set; }
-    public int Reworked { get; set; }
-    public int Rated { get; set; }
-    public int RatedSatisfied { get; set; }
-    public int CallbacksReached { get; set; }
-    public int CallbacksSatisfied { get; set; }
-    public int Supervised { get; set; }
-    public int SupervisionLate { get; set; }
-    public int ClosedInPeriod { get; set; }
-    public int SupervisionOrders { get; set; }
-    public int SupervisionAnsweredOnTime { get; set; }
-    public int SupervisionAnsweredLate { get; set; }
-    public int SupervisionUnanswered { get; set; }
-    public int SupervisionConcluded { get; set; }
 
     public static Tally Sum(IEnumerable<Tally> tallies)
     {
@@ -134,12 +113,11 @@ public sealed class Tally
     }
 
     /// <summary>(sum, t) => { sum.Received += t.Received; … } over every count, compiled once: a year's dashboard sums thousands of cells.</summary>
-    private static Action<Tally, Tally> BuildAdding()
+    private static Action<Tally, Counts> BuildAdding()
     {
         var sum = Expression.Parameter(typeof(Tally), "sum");
-        var t = Expression.Parameter(typeof(Tally), "t");
-        var adds = typeof(Tally).GetProperties().Where(p => p.PropertyType == typeof(int))
-            .Select(p => Expression.AddAssign(Expression.Property(sum, p), Expression.Property(t, p)));
-        return Expression.Lambda<Action<Tally, Tally>>(Expression.Block(adds), sum, t).Compile();
+        var t = Expression.Parameter(typeof(Counts), "t");
+        var adds = Counts.Columns.Select(p => Expression.AddAssign(Expression.Property(sum, p), Expression.Property(t, p)));
+        return Expression.Lambda<Action<Tally, Counts>>(Expression.Block(adds), sum, t).Compile();
     }
 }

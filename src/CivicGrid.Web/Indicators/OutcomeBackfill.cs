@@ -1,3 +1,4 @@
+using CivicGrid.Web.Indicators.Cells;
 using CivicGrid.Web.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,13 +7,25 @@ namespace CivicGrid.Web.Indicators;
 /// <summary>
 /// Gives every event without an outcome row its row, at start-up: events stored before the
 /// outcomes existed, and events loaded in bulk (benchmarks) that never passed a save with the
-/// interceptor. Later saves keep the rows current; this only fills gaps.
+/// interceptor. Later saves keep the rows current; this only fills gaps. The stored cells are then
+/// counted again from all the rows, once, rather than a difference written for every row.
 /// </summary>
 public static class OutcomeBackfill
 {
     private const int Batch = 500;
 
     public static async Task<int> RunAsync(CivicGridDb db, CancellationToken ct)
+    {
+        var written = await FillGapsAsync(db, ct);
+        if (written > 0 || await CellRebuild.IsNeededAsync(db, ct))
+        {
+            await CellRebuild.RunAsync(db, ct);
+        }
+
+        return written;
+    }
+
+    private static async Task<int> FillGapsAsync(CivicGridDb db, CancellationToken ct)
     {
         // Rows are one to one with events (they go with them), so equal counts mean no gap: two
         // index counts at every start-up instead of looking for events without a row.

@@ -1,4 +1,5 @@
 using CivicGrid.Web.Events;
+using CivicGrid.Web.Indicators.Cells;
 using CivicGrid.Web.Infrastructure.Database;
 using CivicGrid.Web.Residents.Callbacks;
 using CivicGrid.Web.Supervision;
@@ -9,15 +10,17 @@ namespace CivicGrid.Web.Indicators;
 
 /// <summary>
 /// Brings the outcome rows of some events up to date in the context, for its next save: each is
-/// projected from what the database holds plus what the context is about to write.
+/// projected from what the database holds plus what the context is about to write. It returns what
+/// that changes in the stored cells (<see cref="CellLedger"/>).
 /// </summary>
 public static class OutcomeWriter
 {
-    public static async Task ProjectAsync(CivicGridDb db, IReadOnlyCollection<Event> events, CancellationToken ct)
+    public static async Task<CellLedger> ProjectAsync(CivicGridDb db, IReadOnlyCollection<Event> events, CancellationToken ct)
     {
+        var difference = new CellLedger();
         if (events.Count == 0)
         {
-            return;
+            return difference;
         }
 
         var stored = events.Where(e => db.Entry(e).State != EntityState.Added).Select(e => e.Id).ToList();
@@ -50,9 +53,17 @@ public static class OutcomeWriter
                 row = new EventOutcome { Event = e, PlacePath = e.PlacePath };
                 db.EventOutcomes.Add(row);
             }
+            else
+            {
+                // As stored, not as an earlier projection in this context may have left it.
+                difference.Add((EventOutcome)db.Entry(row).OriginalValues.ToObject(), -1);
+            }
 
             OutcomeProjection.Apply(facts, row);
+            difference.Add(row, +1);
         }
+
+        return difference;
     }
 
     /// <summary>The stored rows as the context will leave them: its changes over them, and its new ones.</summary>

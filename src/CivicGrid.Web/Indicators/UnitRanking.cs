@@ -89,10 +89,8 @@ public sealed class UnitRanking(CivicGridDb db, IndicatorQueries indicators, Ref
             .Require(level is not null || chosen is not null, "level", "Indicators.Ranking.NothingBelow")
             .ThrowIfInvalid();
 
-        var (kind, key) = chosen!.Value == RankingLevel.Street
-            ? (OrgUnitKind.Street, (Expression<Func<EventOutcome, int?>>)(o => o.StreetId))
-            : (OrgUnitKind.Community, o => o.CommunityId);
-        var figures = await indicators.FiguresByAsync(filter, key, ct);
+        var kind = chosen!.Value == RankingLevel.Street ? OrgUnitKind.Street : OrgUnitKind.Community;
+        var figures = await indicators.FiguresByAsync(filter, kind, ct);
         var tree = await organisation.GetAsync(ct);
         var units = tree.Units
             .Where(u => u.Kind == kind && u.Path.StartsWith(place.Path, StringComparison.Ordinal) && (u.IsActive || figures.ContainsKey(u.Id)))

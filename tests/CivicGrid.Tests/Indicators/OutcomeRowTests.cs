@@ -5,18 +5,20 @@ using CivicGrid.Tests.Infrastructure;
 using CivicGrid.Web.Events;
 using CivicGrid.Web.Events.Workflow;
 using CivicGrid.Web.Indicators;
+using CivicGrid.Web.Indicators.Cells;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Tests.Indicators;
 
 /// <summary>
-/// Every save that changes what became of an event rewrites its outcome row in the same save, so
-/// the rows always equal what projecting each event from scratch gives.
+/// Every save that changes what became of an event rewrites its outcome row and adds the
+/// difference to the stored cells in the same save, so the rows always equal what projecting each
+/// event from scratch gives, and the cells what counting those rows from scratch gives.
 /// </summary>
 public sealed class OutcomeRowTests : AppTest
 {
     [Fact]
-    public async Task Rows_kept_by_every_kind_of_save_equal_rows_projected_from_scratch()
+    public async Task Rows_and_cells_kept_by_every_kind_of_save_equal_those_counted_from_scratch()
     {
         var chen = await App.SignInAsync("chenliting");
         var centre = await App.SignInAsync("wangjun");
@@ -63,12 +65,18 @@ public sealed class OutcomeRowTests : AppTest
         await App.SweepAsync();
 
         var kept = await RowsAsync();
+        var keptCells = await CellsAsync();
+        await App.QueryAsync(db => new CellCompaction(db).RunAsync(0, CancellationToken.None));
+        Assert.Equal(keptCells, await CellsAsync());
+        Assert.Equal(keptCells.Count, await App.QueryAsync(async db => await db.UnitCells.CountAsync() + await db.UnitSteps.CountAsync()));
+
         await App.QueryAsync(db => db.EventOutcomes.ExecuteDeleteAsync());
         var rebuilt = await App.QueryAsync(db => OutcomeBackfill.RunAsync(db, CancellationToken.None));
         var fromScratch = await RowsAsync();
 
         Assert.Equal(await App.QueryAsync(db => db.Events.CountAsync()), rebuilt);
         Assert.Equal(fromScratch, kept);
+        Assert.Equal(keptCells, await CellsAsync());
         var rows = await App.QueryAsync(db => db.EventOutcomes.AsNoTracking().ToDictionaryAsync(o => o.EventId));
         Assert.Equal((1, 1, 1, "蓝田街道城管办"), (rows[dispatched.Id].ReturnCount, rows[dispatched.Id].ReworkCount, rows[dispatched.Id].ClosedOnTime == true ? 1 : 0,
             await App.QueryAsync(db => db.OrgUnits.Where(u => u.Id == rows[dispatched.Id].LeadDepartmentId).Select(u => u.Name).SingleAsync())));
@@ -77,6 +85,15 @@ public sealed class OutcomeRowTests : AppTest
         Assert.Equal(await GridAsync("毅阳社区", 3), rows[moved.Id].GridId);
         Assert.Equal((1, 1, 1), (rows[late.Id].OverdueCount, rows[late.Id].SupervisionOrders, rows[late.Id].SupervisionUnanswered));
     }
+
+    /// <summary>The stored cells and step counts, each key's rows summed.</summary>
+    private Task<List<string>> CellsAsync() => App.QueryAsync(async db =>
+    {
+        var sums = new CellLedger();
+        (await db.UnitCells.AsNoTracking().ToListAsync()).ForEach(sums.Add);
+        (await db.UnitSteps.AsNoTracking().ToListAsync()).ForEach(sums.Add);
+        return sums.Cells().Select(c => JsonSerializer.Serialize(c)).Concat(sums.Steps().Select(s => JsonSerializer.Serialize(s))).Order().ToList();
+    });
 
     private Task<List<string>> RowsAsync() => App.QueryAsync(async db =>
         (await db.EventOutcomes.AsNoTracking().OrderBy(o => o.EventId).ToListAsync())

@@ -74,6 +74,7 @@ public sealed class CivicGridFactory : WebApplicationFactory<Program>
         builder.UseSetting("Registry:ImportFolder", Path.Combine(_folder, "registry-imports"));
         // Tests sweep for overdue deadlines when they say so (SupervisionClient.SweepAsync), not whenever the clock moves.
         builder.UseSetting("Supervision:SweepInBackground", "false");
+        builder.UseSetting("Indicators:FoldCellsInBackground", "false");
         builder.UseSetting("Database:SeedDemoActivity", "false");
         builder.UseSetting("Notifications:Delivery:InBackground", DeliverNotificationsInBackground ? "true" : "false");
         if (SignalRRedis is not null)

@@ -64,6 +64,8 @@ public abstract class CivicGridDb(DbContextOptions options) : IdentityUserContex
     public DbSet<Registry.Reports.ReportTemplate> ReportTemplates => Set<Registry.Reports.ReportTemplate>();
     public DbSet<Indicators.EventOutcome> EventOutcomes => Set<Indicators.EventOutcome>();
     public DbSet<Indicators.IndicatorSettings> IndicatorSettings => Set<Indicators.IndicatorSettings>();
+    public DbSet<Indicators.Cells.UnitCell> UnitCells => Set<Indicators.Cells.UnitCell>();
+    public DbSet<Indicators.Cells.UnitStep> UnitSteps => Set<Indicators.Cells.UnitStep>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

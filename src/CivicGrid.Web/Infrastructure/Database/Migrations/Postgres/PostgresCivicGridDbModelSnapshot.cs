@@ -812,6 +812,138 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("CivicGrid.Web.Indicators.Cells.UnitCell", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CallbacksReached")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CallbacksSatisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ClosedInPeriod")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ClosedOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Cohort")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Dispatched")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PlaceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rated")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RatedSatisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReachedVerification")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Returned")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reworked")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SolvedOnSpot")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Supervised")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SupervisionAnsweredLate")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SupervisionAnsweredOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SupervisionConcluded")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SupervisionLate")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SupervisionOrders")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SupervisionUnanswered")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Week")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Cohort", "Month");
+
+                    b.ToTable("UnitCells", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Indicators.Cells.UnitStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Events")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Minutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Month");
+
+                    b.ToTable("UnitSteps", (string)null);
+                });
+
             modelBuilder.Entity("CivicGrid.Web.Indicators.EventOutcome", b =>
                 {
                     b.Property<long>("EventId")

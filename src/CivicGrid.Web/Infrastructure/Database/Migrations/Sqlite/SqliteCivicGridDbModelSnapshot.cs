@@ -790,6 +790,134 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("CivicGrid.Web.Indicators.Cells.UnitCell", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CallbacksReached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CallbacksSatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClosedInPeriod")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClosedOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Cohort")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Dispatched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PlaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RatedSatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReachedVerification")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Returned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reworked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SolvedOnSpot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Supervised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupervisionAnsweredLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupervisionAnsweredOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupervisionConcluded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupervisionLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupervisionOrders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupervisionUnanswered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Week")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Cohort", "Month");
+
+                    b.ToTable("UnitCells", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Web.Indicators.Cells.UnitStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Events")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Month");
+
+                    b.ToTable("UnitSteps", (string)null);
+                });
+
             modelBuilder.Entity("CivicGrid.Web.Indicators.EventOutcome", b =>
                 {
                     b.Property<long>("EventId")
