@@ -95,13 +95,13 @@ public sealed class IndicatorFormulaTests : IAsyncLifetime
         foreach (var indicator in Enum.GetValues<Indicator>().Where(i => i != Indicator.OverdueNow))
         {
             var events = await chen.DrillAsync($"{Week}&indicator={indicator}");
-            Assert.Equal(Count(report.Totals, indicator), events.Count);
+            Assert.Equal(report.Totals.CountOf(indicator), events.Count);
             foreach (var (by, rows) in new[] { (Breakdown.Category, report.ByCategory), (Breakdown.Source, report.BySource), (Breakdown.Place, report.ByPlace), (Breakdown.Trend, report.Trend) })
             {
                 foreach (var row in rows)
                 {
                     var cell = await chen.DrillAsync($"{Week}&indicator={indicator}&by={by}&key={row.Key}");
-                    Assert.Equal(Count(row.Figures, indicator), cell.Count);
+                    Assert.Equal(row.Figures.CountOf(indicator), cell.Count);
                 }
             }
         }
@@ -180,8 +180,6 @@ public sealed class IndicatorFormulaTests : IAsyncLifetime
         await (await chen.GetAsync($"/api/v1/indicators/events?{Week}&indicator=Nonsense")).ShouldBeProblem(HttpStatusCode.BadRequest);
     }
 
-    private static int Count(IndicatorFigures figures, Indicator indicator) =>
-        (int)typeof(IndicatorFigures).GetProperty(indicator.ToString())!.GetValue(figures)!;
 
     /// <summary>
     /// 毅阳社区 from Monday 23 November, 09:00 Beijing:

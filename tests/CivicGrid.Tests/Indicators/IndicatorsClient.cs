@@ -28,4 +28,8 @@ public static class IndicatorsClient
             }
         }
     }
+
+    /// <summary>The number a report shows for an indicator.</summary>
+    public static int CountOf(this IndicatorFigures figures, Indicator indicator) =>
+        (int)typeof(IndicatorFigures).GetProperty(indicator.ToString())!.GetValue(figures)!;
 }
