@@ -18,6 +18,9 @@ public class EventOutcome
     public int? StreetId { get; set; }
     public int? CommunityId { get; set; }
     public int? GridId { get; set; }
+    /// <summary>The square of the heat map (about 100 m) the event stands in: latitude and longitude in thousandths of a degree, rounded (<see cref="IndicatorMap.Square"/>).</summary>
+    public int LatitudeSquare { get; set; }
+    public int LongitudeSquare { get; set; }
     public int CategoryId { get; set; }
     public EventSource Source { get; set; }
     public EventStatus Status { get; set; }

@@ -1,6 +1,8 @@
 using CivicGrid.Web.Identity;
+using CivicGrid.Web.Indicators.Cells;
 using CivicGrid.Web.Infrastructure.Caching;
 using CivicGrid.Web.Infrastructure.Database;
+using CivicGrid.Web.Infrastructure.Pages;
 using CivicGrid.Web.Organisation;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
@@ -57,20 +59,43 @@ public sealed class IndicatorMap(CivicGridDb db, IndicatorQueries indicators, Re
             new IndicatorUnitView(unit.Id, unit.Name, unit.Kind), filter.From, filter.To, rows, await HeatAsync(filter, ct), clock.GetUtcNow().UtcDateTime);
     }
 
+    /// <summary>The square of the heat map a latitude or longitude falls in.</summary>
+    public static int Square(double degrees) => (int)Math.Round(degrees * CellsPerDegree);
+
     /// <summary>
-    /// The events reported in the period counted per rounded cell in the database (ROUND is the same
-    /// on SQLite and PostgreSQL), so a district's year comes back as a few thousand cells, not a
-    /// million points.
+    /// The events reported in the period counted per square: the whole months from the unit's
+    /// stored counts per square (<see cref="UnitSquare"/>), the days at either end grouped from the
+    /// rows, so a district's year comes back as a few thousand squares, not a million points.
     /// </summary>
     private async Task<List<HeatCell>> HeatAsync(IndicatorFilter filter, CancellationToken ct)
     {
-        var cells = await filter.Cohort(db.EventOutcomes.AsNoTracking(), Cohort.Reported)
-            .Select(o => o.Event!)
-            .GroupBy(e => new { Lat = Math.Round(e.Latitude * CellsPerDegree), Lng = Math.Round(e.Longitude * CellsPerDegree) })
-            .Select(g => new { g.Key.Lat, g.Key.Lng, Count = g.Count() })
-            .ToListAsync(ct);
-        return cells
-            .Select(c => new HeatCell(c.Lat / CellsPerDegree, c.Lng / CellsPerDegree, c.Count))
+        var split = PeriodSplit.Of(filter.From, filter.To, LocalTime.Today(clock));
+        var squares = new List<(int Latitude, int Longitude, int Events)>();
+        foreach (var (first, last) in split.Days)
+        {
+            var counted = await filter.Cohort(db.EventOutcomes.AsNoTracking(), Cohort.Reported, first, last)
+                .GroupBy(o => new { o.LatitudeSquare, o.LongitudeSquare })
+                .Select(g => new { g.Key.LatitudeSquare, g.Key.LongitudeSquare, Events = g.Count() })
+                .ToListAsync(ct);
+            squares.AddRange(counted.Select(c => (c.LatitudeSquare, c.LongitudeSquare, c.Events)));
+        }
+
+        if (split.Months.Count > 0)
+        {
+            var unit = filter.Unit.Unit.Id;
+            var months = split.Months;
+            var stored = await db.UnitSquares.AsNoTracking()
+                .Where(s => s.UnitId == unit && months.Contains(s.Month))
+                .GroupBy(s => new { s.Latitude, s.Longitude })
+                .Select(g => new { g.Key.Latitude, g.Key.Longitude, Events = g.Sum(s => s.Events) })
+                .ToListAsync(ct);
+            squares.AddRange(stored.Select(s => (s.Latitude, s.Longitude, s.Events)));
+        }
+
+        return squares
+            .GroupBy(s => (s.Latitude, s.Longitude))
+            .Select(g => new HeatCell((double)g.Key.Latitude / CellsPerDegree, (double)g.Key.Longitude / CellsPerDegree, g.Sum(s => s.Events)))
+            .Where(c => c.Count > 0)
             .OrderBy(c => c.Lat).ThenBy(c => c.Lng)
             .ToList();
     }

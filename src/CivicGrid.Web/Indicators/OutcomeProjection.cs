@@ -38,6 +38,8 @@ public static class OutcomeProjection
         row.StreetId = e.StreetId;
         row.CommunityId = e.CommunityId;
         row.GridId = e.GridId;
+        row.LatitudeSquare = IndicatorMap.Square(e.Latitude);
+        row.LongitudeSquare = IndicatorMap.Square(e.Longitude);
         row.CategoryId = e.CategoryId;
         row.Source = e.Source;
         row.Status = e.Status;

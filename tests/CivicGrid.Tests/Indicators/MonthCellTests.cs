@@ -1,3 +1,4 @@
+using System.Net;
 using CivicGrid.Tests.Infrastructure;
 using CivicGrid.Web.Events;
 using CivicGrid.Web.Events.Workflow;
@@ -24,7 +25,7 @@ public sealed class MonthCellTests : AppTest
         App.Clock.Advance(TimeSpan.FromDays(40));
         chen = await App.SignInAsync("chenliting");
         var before = (await chen.IndicatorsAsync(November)).Totals;
-        var folded = await App.QueryAsync(db => new CellCompaction(db).RunAsync(0, CancellationToken.None));
+        var folded = await App.QueryAsync(db => new CellCompaction(db).RunAsync(FoldedUpTo.Nothing, CancellationToken.None));
 
         var centre = await App.SignInAsync("wangjun");
         await centre.IssueAsync(late.Id, "请尽快处理", App.Clock.GetUtcNow().AddDays(1));
@@ -92,6 +93,11 @@ public sealed class MonthCellTests : AppTest
             Assert.Equal(row.Figures.ClosedInPeriod, (await chen.DrillAsync($"{period}&indicator=ClosedInPeriod&by={by}&key={row.Key}")).Count);
         }
 
+        var map = await (await chen.GetAsync($"/api/v1/indicators/map?{period}")).ShouldBe<HeatOnly>(HttpStatusCode.OK);
+        Assert.Equal(report.Totals.Received, map.Heat.Sum(h => h.Count));
+        Assert.Equal(
+            report.ByPlace.Where(r => r.Figures.Received > 0).Select(r => (r.Key, r.Figures.Received)).OrderBy(r => r.Key),
+            map.Grids.Where(g => g.Received > 0).Select(g => ((int?)g.Id, g.Received)).OrderBy(g => g.Item1));
         Assert.Equal(await WholeTimesAsync(DateOnly.Parse(from), DateOnly.Parse(to)), report.StepTimes.Single(s => s.Step == EventStep.None) is var t ? (t.Events, t.AverageMinutes, t.MedianMinutes) : default);
     }
 
@@ -147,10 +153,15 @@ public sealed class MonthCellTests : AppTest
         }
     }
 
-    /// <summary>How many keys of the cells and step counts are stored in more than one row (not yet folded).</summary>
+    private sealed record HeatOnly(List<GridCount> Grids, List<HeatCell> Heat);
+
+    private sealed record GridCount(int Id, int Received);
+
+    /// <summary>How many keys of the cells, step counts and squares are stored in more than one row (not yet folded).</summary>
     private Task<int> RepeatedKeysAsync() => App.QueryAsync(async db =>
         await db.UnitCells.GroupBy(c => new { c.UnitId, c.Cohort, c.Month, c.Week, c.CategoryId, c.Source, c.PlaceId }).Where(g => g.Count() > 1).CountAsync()
-        + await db.UnitSteps.GroupBy(s => new { s.UnitId, s.Month, s.Step, s.Bucket }).Where(g => g.Count() > 1).CountAsync());
+        + await db.UnitSteps.GroupBy(s => new { s.UnitId, s.Month, s.Step, s.Bucket }).Where(g => g.Count() > 1).CountAsync()
+        + await db.UnitSquares.GroupBy(s => new { s.UnitId, s.Month, s.Latitude, s.Longitude }).Where(g => g.Count() > 1).CountAsync());
 
     /// <summary>The whole times of the community's events closed in the period, as docs/indicators.md defines them: exact mean, median of the bucketed minutes.</summary>
     private async Task<(int, double?, double?)> WholeTimesAsync(DateOnly from, DateOnly to)

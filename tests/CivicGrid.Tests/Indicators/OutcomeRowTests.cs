@@ -66,9 +66,9 @@ public sealed class OutcomeRowTests : AppTest
 
         var kept = await RowsAsync();
         var keptCells = await CellsAsync();
-        await App.QueryAsync(db => new CellCompaction(db).RunAsync(0, CancellationToken.None));
+        await App.QueryAsync(db => new CellCompaction(db).RunAsync(FoldedUpTo.Nothing, CancellationToken.None));
         Assert.Equal(keptCells, await CellsAsync());
-        Assert.Equal(keptCells.Count, await App.QueryAsync(async db => await db.UnitCells.CountAsync() + await db.UnitSteps.CountAsync()));
+        Assert.Equal(keptCells.Count, await App.QueryAsync(async db => await db.UnitCells.CountAsync() + await db.UnitSteps.CountAsync() + await db.UnitSquares.CountAsync()));
 
         await App.QueryAsync(db => db.EventOutcomes.ExecuteDeleteAsync());
         var rebuilt = await App.QueryAsync(db => OutcomeBackfill.RunAsync(db, CancellationToken.None));
@@ -86,13 +86,17 @@ public sealed class OutcomeRowTests : AppTest
         Assert.Equal((1, 1, 1), (rows[late.Id].OverdueCount, rows[late.Id].SupervisionOrders, rows[late.Id].SupervisionUnanswered));
     }
 
-    /// <summary>The stored cells and step counts, each key's rows summed.</summary>
+    /// <summary>The stored cells, step counts and heat squares, each key's rows summed.</summary>
     private Task<List<string>> CellsAsync() => App.QueryAsync(async db =>
     {
         var sums = new CellLedger();
         (await db.UnitCells.AsNoTracking().ToListAsync()).ForEach(sums.Add);
         (await db.UnitSteps.AsNoTracking().ToListAsync()).ForEach(sums.Add);
-        return sums.Cells().Select(c => JsonSerializer.Serialize(c)).Concat(sums.Steps().Select(s => JsonSerializer.Serialize(s))).Order().ToList();
+        (await db.UnitSquares.AsNoTracking().ToListAsync()).ForEach(sums.Add);
+        return sums.Cells().Select(c => JsonSerializer.Serialize(c))
+            .Concat(sums.Steps().Select(s => JsonSerializer.Serialize(s)))
+            .Concat(sums.Squares().Select(s => JsonSerializer.Serialize(s)))
+            .Order().ToList();
     });
 
     private Task<List<string>> RowsAsync() => App.QueryAsync(async db =>

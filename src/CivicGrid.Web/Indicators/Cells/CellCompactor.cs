@@ -17,7 +17,7 @@ public sealed class CellCompactor(IServiceScopeFactory scopes, IOptions<Indicato
             return;
         }
 
-        var after = 0L;
+        var after = FoldedUpTo.Nothing;
         using var timer = new PeriodicTimer(Interval, clock);
         do
         {

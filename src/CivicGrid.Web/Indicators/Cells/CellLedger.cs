@@ -30,6 +30,7 @@ public sealed class CellLedger
 
     private readonly Dictionary<CellKey, int[]> _cells = [];
     private readonly Dictionary<StepKey, (int Events, long Minutes)> _steps = [];
+    private readonly Dictionary<SquareKey, int> _squares = [];
 
     public void Add(EventOutcome row, int sign)
     {
@@ -51,6 +52,8 @@ public sealed class CellLedger
             {
                 counts[column] += sign * sum(row);
             }
+
+            AddSquare(new SquareKey(unit, row.ReportedMonth, row.LatitudeSquare, row.LongitudeSquare), sign);
 
             if (row is { ClosedMonth: { } month, ClosedWeek: { } week } && ClosedCounts(row))
             {
@@ -76,6 +79,8 @@ public sealed class CellLedger
     }
 
     public void Add(UnitStep step) => AddStep(new StepKey(step.UnitId, step.Month, step.Step, step.Bucket), step.Events, step.Minutes);
+
+    public void Add(UnitSquare square) => AddSquare(new SquareKey(square.UnitId, square.Month, square.Latitude, square.Longitude), square.Events);
 
     /// <summary>The summed cells; a key whose rows cancel out has none.</summary>
     public IEnumerable<UnitCell> Cells()
@@ -117,11 +122,18 @@ public sealed class CellLedger
             Minutes = s.Value.Minutes,
         });
 
+    public IEnumerable<UnitSquare> Squares() =>
+        _squares.Where(s => s.Value != 0).Select(s => new UnitSquare
+        {
+            UnitId = s.Key.UnitId, Month = s.Key.Month, Latitude = s.Key.Latitude, Longitude = s.Key.Longitude, Events = s.Value,
+        });
+
     /// <summary>Adds the summed rows to the context, for its next save.</summary>
     public void WriteTo(CivicGridDb db)
     {
         db.UnitCells.AddRange(Cells());
         db.UnitSteps.AddRange(Steps());
+        db.UnitSquares.AddRange(Squares());
     }
 
     /// <summary>The units whose figures count a row: the places on its path (ids from the root) and the department that led it.</summary>
@@ -161,6 +173,8 @@ public sealed class CellLedger
         _steps[key] = (e + events, m + minutes);
     }
 
+    private void AddSquare(SquareKey key, int events) => _squares[key] = _squares.GetValueOrDefault(key) + events;
+
     private static int Column(string name) =>
         Counts.Columns.Select((p, i) => (p, i)).Single(c => c.p.Name == name).i;
 
@@ -180,4 +194,6 @@ public sealed class CellLedger
     private readonly record struct CellKey(int UnitId, Cohort Cohort, int Month, int Week, int CategoryId, EventSource Source, int? PlaceId);
 
     private readonly record struct StepKey(int UnitId, int Month, EventStep Step, int Bucket);
+
+    private readonly record struct SquareKey(int UnitId, int Month, int Latitude, int Longitude);
 }

@@ -21,6 +21,7 @@ public static class CellRebuild
     {
         await db.UnitCells.ExecuteDeleteAsync(ct);
         await db.UnitSteps.ExecuteDeleteAsync(ct);
+        await db.UnitSquares.ExecuteDeleteAsync(ct);
 
         var all = new CellLedger();
         var after = 0L;
@@ -43,6 +44,7 @@ public static class CellRebuild
         // then a few thousand pages read in order rather than a page for every cell.
         await WriteAsync(db, all.Cells().OrderBy(c => c.UnitId).ThenBy(c => c.Cohort).ThenBy(c => c.Month), db.UnitCells, ct);
         await WriteAsync(db, all.Steps().OrderBy(s => s.UnitId).ThenBy(s => s.Month), db.UnitSteps, ct);
+        await WriteAsync(db, all.Squares().OrderBy(s => s.UnitId).ThenBy(s => s.Month), db.UnitSquares, ct);
     }
 
     private static async Task WriteAsync<T>(CivicGridDb db, IEnumerable<T> rows, DbSet<T> set, CancellationToken ct) where T : class

@@ -40,3 +40,14 @@ public class UnitStep
     public int Events { get; set; }
     public long Minutes { get; set; }
 }
+
+/// <summary>How many of one unit's events reported in a month stand in one square of the heat map (<see cref="IndicatorMap.Square"/>).</summary>
+public class UnitSquare
+{
+    public long Id { get; set; }
+    public int UnitId { get; set; }
+    public int Month { get; set; }
+    public int Latitude { get; set; }
+    public int Longitude { get; set; }
+    public int Events { get; set; }
+}

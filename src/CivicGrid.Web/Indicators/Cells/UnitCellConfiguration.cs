@@ -21,3 +21,12 @@ public sealed class UnitStepConfiguration : IEntityTypeConfiguration<UnitStep>
         s.HasIndex(x => new { x.UnitId, x.Month });
     }
 }
+
+public sealed class UnitSquareConfiguration : IEntityTypeConfiguration<UnitSquare>
+{
+    public void Configure(EntityTypeBuilder<UnitSquare> s)
+    {
+        s.ToTable("UnitSquares");
+        s.HasIndex(x => new { x.UnitId, x.Month });
+    }
+}

@@ -66,6 +66,7 @@ public abstract class CivicGridDb(DbContextOptions options) : IdentityUserContex
     public DbSet<Indicators.IndicatorSettings> IndicatorSettings => Set<Indicators.IndicatorSettings>();
     public DbSet<Indicators.Cells.UnitCell> UnitCells => Set<Indicators.Cells.UnitCell>();
     public DbSet<Indicators.Cells.UnitStep> UnitSteps => Set<Indicators.Cells.UnitStep>();
+    public DbSet<Indicators.Cells.UnitSquare> UnitSquares => Set<Indicators.Cells.UnitSquare>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

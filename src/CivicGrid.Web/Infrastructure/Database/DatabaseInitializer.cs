@@ -20,6 +20,8 @@ public static class DatabaseInitializer
         var db = scope.ServiceProvider.GetRequiredService<CivicGridDb>();
         if (options.MigrateOnStartup)
         {
+            // An upgrade's migrations and backfills go over whole tables; the default 30 s is for requests.
+            db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
             var pending = await db.Database.GetPendingMigrationsAsync();
             await db.Database.MigrateAsync();
             if (pending.Any(EventSearchBackfill.IsNeededAfter))

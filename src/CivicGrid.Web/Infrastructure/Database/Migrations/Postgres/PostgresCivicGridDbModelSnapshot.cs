@@ -911,6 +911,36 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("UnitCells", (string)null);
                 });
 
+            modelBuilder.Entity("CivicGrid.Web.Indicators.Cells.UnitSquare", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Events")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Latitude")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Longitude")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Month");
+
+                    b.ToTable("UnitSquares", (string)null);
+                });
+
             modelBuilder.Entity("CivicGrid.Web.Indicators.Cells.UnitStep", b =>
                 {
                     b.Property<long>("Id")
@@ -997,7 +1027,13 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                     b.Property<int?>("HandleMinutes")
                         .HasColumnType("integer");
 
+                    b.Property<int>("LatitudeSquare")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("LeadDepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LongitudeSquare")
                         .HasColumnType("integer");
 
                     b.Property<int>("OverdueCount")

@@ -887,6 +887,34 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("UnitCells", (string)null);
                 });
 
+            modelBuilder.Entity("CivicGrid.Web.Indicators.Cells.UnitSquare", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Events")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Latitude")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Longitude")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Month");
+
+                    b.ToTable("UnitSquares", (string)null);
+                });
+
             modelBuilder.Entity("CivicGrid.Web.Indicators.Cells.UnitStep", b =>
                 {
                     b.Property<long>("Id")
@@ -971,7 +999,13 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                     b.Property<int?>("HandleMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("LatitudeSquare")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("LeadDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LongitudeSquare")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("OverdueCount")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCivicGridDb))]
-    [Migration("20261206153847_UnitCells")]
+    [Migration("20261206162536_UnitCells")]
     partial class UnitCells
     {
         /// <inheritdoc />
@@ -890,6 +890,34 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("UnitCells", (string)null);
                 });
 
+            modelBuilder.Entity("CivicGrid.Web.Indicators.Cells.UnitSquare", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Events")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Latitude")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Longitude")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Month");
+
+                    b.ToTable("UnitSquares", (string)null);
+                });
+
             modelBuilder.Entity("CivicGrid.Web.Indicators.Cells.UnitStep", b =>
                 {
                     b.Property<long>("Id")
@@ -974,7 +1002,13 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                     b.Property<int?>("HandleMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("LatitudeSquare")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("LeadDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LongitudeSquare")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("OverdueCount")

@@ -10,6 +10,29 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "LatitudeSquare",
+                table: "EventOutcomes",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "LongitudeSquare",
+                table: "EventOutcomes",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            // Rows kept before the heat squares take them from their event's position, as the projection does.
+            migrationBuilder.Sql("""
+                UPDATE "EventOutcomes" AS o SET
+                    "LatitudeSquare" = CAST(ROUND(e."Latitude" * 1000) AS INTEGER),
+                    "LongitudeSquare" = CAST(ROUND(e."Longitude" * 1000) AS INTEGER)
+                FROM "Events" AS e
+                WHERE e."Id" = o."EventId"
+                """);
+
             migrationBuilder.CreateTable(
                 name: "UnitCells",
                 columns: table => new
@@ -51,6 +74,23 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "UnitSquares",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Month = table.Column<int>(type: "INTEGER", nullable: false),
+                    Latitude = table.Column<int>(type: "INTEGER", nullable: false),
+                    Longitude = table.Column<int>(type: "INTEGER", nullable: false),
+                    Events = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnitSquares", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UnitSteps",
                 columns: table => new
                 {
@@ -74,6 +114,11 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                 columns: new[] { "UnitId", "Cohort", "Month" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_UnitSquares_UnitId_Month",
+                table: "UnitSquares",
+                columns: new[] { "UnitId", "Month" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_UnitSteps_UnitId_Month",
                 table: "UnitSteps",
                 columns: new[] { "UnitId", "Month" });
@@ -86,7 +131,18 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Sqlite
                 name: "UnitCells");
 
             migrationBuilder.DropTable(
+                name: "UnitSquares");
+
+            migrationBuilder.DropTable(
                 name: "UnitSteps");
+
+            migrationBuilder.DropColumn(
+                name: "LatitudeSquare",
+                table: "EventOutcomes");
+
+            migrationBuilder.DropColumn(
+                name: "LongitudeSquare",
+                table: "EventOutcomes");
         }
     }
 }

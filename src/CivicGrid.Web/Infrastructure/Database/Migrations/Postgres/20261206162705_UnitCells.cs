@@ -11,6 +11,29 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "LatitudeSquare",
+                table: "EventOutcomes",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "LongitudeSquare",
+                table: "EventOutcomes",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            // Rows kept before the heat squares take them from their event's position, as the projection does.
+            migrationBuilder.Sql("""
+                UPDATE "EventOutcomes" AS o SET
+                    "LatitudeSquare" = CAST(ROUND(e."Latitude" * 1000) AS INTEGER),
+                    "LongitudeSquare" = CAST(ROUND(e."Longitude" * 1000) AS INTEGER)
+                FROM "Events" AS e
+                WHERE e."Id" = o."EventId"
+                """);
+
             migrationBuilder.CreateTable(
                 name: "UnitCells",
                 columns: table => new
@@ -52,6 +75,23 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "UnitSquares",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    Month = table.Column<int>(type: "integer", nullable: false),
+                    Latitude = table.Column<int>(type: "integer", nullable: false),
+                    Longitude = table.Column<int>(type: "integer", nullable: false),
+                    Events = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnitSquares", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UnitSteps",
                 columns: table => new
                 {
@@ -75,6 +115,11 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                 columns: new[] { "UnitId", "Cohort", "Month" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_UnitSquares_UnitId_Month",
+                table: "UnitSquares",
+                columns: new[] { "UnitId", "Month" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_UnitSteps_UnitId_Month",
                 table: "UnitSteps",
                 columns: new[] { "UnitId", "Month" });
@@ -87,7 +132,18 @@ namespace CivicGrid.Web.Infrastructure.Database.Migrations.Postgres
                 name: "UnitCells");
 
             migrationBuilder.DropTable(
+                name: "UnitSquares");
+
+            migrationBuilder.DropTable(
                 name: "UnitSteps");
+
+            migrationBuilder.DropColumn(
+                name: "LatitudeSquare",
+                table: "EventOutcomes");
+
+            migrationBuilder.DropColumn(
+                name: "LongitudeSquare",
+                table: "EventOutcomes");
         }
     }
 }
