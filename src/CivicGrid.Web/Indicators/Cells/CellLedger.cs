@@ -125,7 +125,11 @@ public sealed class CellLedger
     public IEnumerable<UnitSquare> Squares() =>
         _squares.Where(s => s.Value != 0).Select(s => new UnitSquare
         {
-            UnitId = s.Key.UnitId, Month = s.Key.Month, Latitude = s.Key.Latitude, Longitude = s.Key.Longitude, Events = s.Value,
+            UnitId = s.Key.UnitId,
+            Month = s.Key.Month,
+            Latitude = s.Key.Latitude,
+            Longitude = s.Key.Longitude,
+            Events = s.Value,
         });
 
     /// <summary>Adds the summed rows to the context, for its next save.</summary>
